@@ -1,0 +1,26 @@
+# tree-sitter runtime and grammars, compiled from the npm packages pinned in grammars/.
+set(CLOUDPACT_GRAMMARS ${PROJECT_SOURCE_DIR}/grammars/node_modules)
+set(TS_RUNTIME ${CLOUDPACT_GRAMMARS}/tree-sitter/vendor/tree-sitter/lib)
+if(NOT EXISTS ${TS_RUNTIME}/src/lib.c)
+  message(FATAL_ERROR "tree-sitter sources missing: run utils/install-deps.sh (npm ci in grammars/)")
+endif()
+
+add_library(tree_sitter_runtime STATIC ${TS_RUNTIME}/src/lib.c)
+target_include_directories(tree_sitter_runtime PUBLIC ${TS_RUNTIME}/include PRIVATE ${TS_RUNTIME}/src)
+target_compile_options(tree_sitter_runtime PRIVATE -w)
+set_target_properties(tree_sitter_runtime PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
+
+function(cloudpact_grammar name dir)
+  set(sources ${dir}/src/parser.c)
+  if(EXISTS ${dir}/src/scanner.c)
+    list(APPEND sources ${dir}/src/scanner.c)
+  endif()
+  add_library(${name} STATIC ${sources})
+  target_include_directories(${name} PRIVATE ${dir}/src)
+  target_compile_options(${name} PRIVATE -w)
+  set_target_properties(${name} PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
+endfunction()
+
+cloudpact_grammar(tree_sitter_hcl ${CLOUDPACT_GRAMMARS}/@tree-sitter-grammars/tree-sitter-hcl)
+cloudpact_grammar(tree_sitter_yaml ${CLOUDPACT_GRAMMARS}/@tree-sitter-grammars/tree-sitter-yaml)
+cloudpact_grammar(tree_sitter_json ${CLOUDPACT_GRAMMARS}/tree-sitter-json)

@@ -1,0 +1,65 @@
+#include "Analysis/Baseline.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace cloudpact {
+
+bool writeBaseline(const std::string &path, const std::vector<Finding> &findings, std::string &error) {
+  nlohmann::ordered_json entries = nlohmann::ordered_json::array();
+  for (const Finding &finding : findings) {
+    if (finding.rule.empty() || finding.suppressed)
+      continue;
+    entries.push_back({{"rule", finding.rule},
+                       {"fingerprint", finding.fingerprint},
+                       {"path", finding.range.file()},
+                       {"message", finding.message}});
+  }
+  nlohmann::ordered_json document = {{"version", 1}, {"findings", entries}};
+  std::ofstream out(path);
+  if (!out) {
+    error = "cannot write baseline " + path;
+    return false;
+  }
+  out << document.dump(2) << "\n";
+  return true;
+}
+
+bool applyBaseline(const std::string &path, std::vector<Finding> &findings, std::string &error) {
+  std::ifstream in(path);
+  if (!in) {
+    error = "cannot read baseline " + path;
+    return false;
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  nlohmann::json document = nlohmann::json::parse(buffer.str(), nullptr, false);
+  if (document.is_discarded() || !document.is_object() || !document.contains("findings") ||
+      !document["findings"].is_array()) {
+    error = path + ": not a cloudpact baseline (expected {\"version\": 1, \"findings\": [...]})";
+    return false;
+  }
+  std::map<std::pair<std::string, std::string>, int> remaining;
+  for (const auto &entry : document["findings"]) {
+    if (!entry.is_object() || !entry.contains("rule") || !entry.contains("fingerprint") ||
+        !entry["rule"].is_string() || !entry["fingerprint"].is_string())
+      continue;
+    ++remaining[{entry["rule"].get<std::string>(), entry["fingerprint"].get<std::string>()}];
+  }
+  for (Finding &finding : findings) {
+    if (finding.rule.empty() || finding.suppressed)
+      continue;
+    auto it = remaining.find({finding.rule, finding.fingerprint});
+    if (it == remaining.end() || it->second == 0)
+      continue;
+    --it->second;
+    finding.suppressed = true;
+    finding.suppression = "in baseline " + path;
+  }
+  return true;
+}
+
+} // namespace cloudpact

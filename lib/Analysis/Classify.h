@@ -1,0 +1,55 @@
+#pragma once
+// Classification from the policy tables: model id → provider, endpoint → cloud.
+#include "Analysis/AbstractValue.h"
+#include "Policy/Policy.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace re2 { class RE2; }
+
+namespace cloudpact {
+
+struct ModelClass {
+  std::string provider; // "" when no rule matched
+  std::string model;    // normalised model name
+  std::string rule;     // description of the rule that matched
+};
+
+struct EndpointClass {
+  std::string host;       // rendered host ("…" for unknown parts), "" when none
+  std::string path;
+  bool hostKnown = false; // the cloud-deciding part of the host is literal
+  std::string cloud;
+  std::string service;
+  std::string region;
+  std::string impliedProvider;
+  std::string pathModel;  // a model resource named in the path (Vertex publishers/...)
+  std::string deployment; // a deployment named in the path (Azure /openai/deployments/{name}/)
+};
+
+class Classifier {
+public:
+  explicit Classifier(const Policy &policy);
+  ~Classifier();
+
+  ModelClass classifyModel(const Shape &id) const;
+  ModelClass classifyModel(const std::string &id) const;
+  EndpointClass classifyEndpoint(const Shape &url) const;
+
+private:
+  struct CompiledProvider;
+  struct CompiledCloud;
+  std::vector<std::unique_ptr<CompiledProvider>> providers_;
+  std::vector<std::unique_ptr<CompiledCloud>> clouds_;
+};
+
+/// "OpenAI" → "openai", "Mistral AI" → "mistral", "meta-llama" → "meta".
+std::string normalizeProvider(std::string_view name);
+/// "AWS" → "aws", "Google Cloud" → "gcp", "Microsoft Azure" → "azure".
+std::string normalizeCloud(std::string_view name);
+/// "gpt-oss-120b-1:0" → "gpt-oss-120b", "claude-3-5-sonnet-20241022-v2:0" → "claude-3-5-sonnet-20241022".
+std::string normalizeModelName(std::string_view model);
+
+} // namespace cloudpact

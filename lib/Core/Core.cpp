@@ -1,0 +1,55 @@
+#include "Core/Diagnostic.h"
+#include "Core/Facts.h"
+#include "Core/Finding.h"
+#include "Core/SourceLoc.h"
+
+namespace cloudpact {
+
+std::string formatLoc(const SourceLoc &loc) {
+  if (!loc.valid())
+    return loc.file;
+  return loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.column);
+}
+
+const char *levelName(Level level) {
+  switch (level) {
+  case Level::Note: return "note";
+  case Level::Warning: return "warning";
+  case Level::Error: return "error";
+  }
+  return "error";
+}
+
+bool parseLevel(const std::string &text, Level &out) {
+  if (text == "note") out = Level::Note;
+  else if (text == "warning") out = Level::Warning;
+  else if (text == "error") out = Level::Error;
+  else return false;
+  return true;
+}
+
+Diagnostic makeDiagnostic(Level level, std::string rule, SourceRange range, std::string message) {
+  return Diagnostic{level, std::move(rule), std::move(range), std::move(message)};
+}
+
+const char *accessKindName(AccessKind kind) { return kind == AccessKind::Call ? "call" : "hosting"; }
+
+const char *verdictName(Verdict verdict) {
+  switch (verdict) {
+  case Verdict::Allowed: return "allowed";
+  case Verdict::Violation: return "violation";
+  case Verdict::Unresolved: return "unresolved";
+  }
+  return "unresolved";
+}
+
+void Facts::append(Facts &&other) {
+  auto move_all = [](auto &into, auto &from) {
+    into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  };
+  move_all(assigns, other.assigns);
+  move_all(accesses, other.accesses);
+  move_all(diagnostics, other.diagnostics);
+}
+
+} // namespace cloudpact

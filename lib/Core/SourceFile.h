@@ -1,0 +1,12 @@
+#pragma once
+#include <string>
+
+namespace cloudpact {
+
+/// A scanned file's contents. `path` is the display path used in every SourceLoc.
+struct SourceFile {
+  std::string path;
+  std::string text;
+};
+
+} // namespace cloudpact

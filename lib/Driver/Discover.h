@@ -1,0 +1,31 @@
+#pragma once
+// Finding the files of a scan: respects .gitignore and .cloudpactignore, skips hidden
+// directories, binary and over-size files (with a note), never follows directory symlinks.
+#include "Core/Diagnostic.h"
+#include "Core/SourceFile.h"
+
+#include <string>
+#include <vector>
+
+namespace cloudpact {
+
+enum class FileKind { Terraform, Manifest, Cxx, Other };
+
+struct WalkOptions {
+  std::vector<std::string> roots;
+  bool gitignore = true;
+  size_t maxFileBytes = 8 * 1024 * 1024;
+};
+
+struct DiscoveredFile {
+  SourceFile file;
+  FileKind kind = FileKind::Other;
+};
+
+/// What a path's name says it is (content decides later for manifests).
+FileKind classifyPath(const std::string &path);
+
+/// Walks the roots; files come back sorted by path. Problems become diagnostics.
+std::vector<DiscoveredFile> discoverFiles(const WalkOptions &options, std::vector<Diagnostic> &diagnostics);
+
+} // namespace cloudpact

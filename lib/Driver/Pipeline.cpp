@@ -1,0 +1,155 @@
+#include "Driver/Pipeline.h"
+
+#include "Kubernetes/Kubernetes.h"
+#include "Terraform/Terraform.h"
+#if CLOUDPACT_HAVE_CXX
+#include "Cxx/Cxx.h"
+#endif
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <atomic>
+#include <future>
+#include <mutex>
+#include <thread>
+
+namespace cloudpact {
+
+Policy resolvePolicy(const ScanOptions &options, std::vector<Diagnostic> &diagnostics) {
+  std::string file = options.policyFile;
+  if (file.empty()) {
+    std::string start = options.paths.empty() ? "." : options.paths.front();
+    if (options.stdinFile && options.paths.empty())
+      start = ".";
+    file = findPolicyFile(start);
+  }
+  if (file.empty())
+    return defaultPolicy();
+  return loadPolicy(file, diagnostics);
+}
+
+const FunctionTable &languageFunctions() {
+  static const FunctionTable table = [] {
+    FunctionTable t;
+    terraform::registerFunctions(t);
+    return t;
+  }();
+  return table;
+}
+
+Facts extractFacts(const std::vector<DiscoveredFile> &files, const ScanOptions &options) {
+  std::vector<const SourceFile *> terraformFiles, manifestFiles, cxxFiles;
+  for (const DiscoveredFile &file : files) {
+    switch (file.kind) {
+    case FileKind::Terraform: terraformFiles.push_back(&file.file); break;
+    case FileKind::Manifest:
+      if (kubernetes::isManifest(file.file))
+        manifestFiles.push_back(&file.file);
+      break;
+    case FileKind::Cxx: cxxFiles.push_back(&file.file); break;
+    case FileKind::Other: break;
+    }
+  }
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::atomic<size_t> parsed{0};
+  size_t total = terraformFiles.size() + manifestFiles.size() + cxxFiles.size();
+  std::mutex progressMutex;
+  auto report = [&](size_t count) {
+    size_t done = parsed += count;
+    if (options.progress) {
+      std::lock_guard<std::mutex> lock(progressMutex);
+      options.progress("parsing files", done, total);
+    }
+  };
+  report(0);
+
+  // Each frontend fills its own Facts; they are merged in a fixed order afterwards.
+  Facts terraformFacts, manifestFacts, cxxFacts;
+  auto runTerraform = [&] {
+    terraform::Options tfOptions;
+    tfOptions.varFiles = options.varFiles;
+    terraform::analyze(terraformFiles, tfOptions, terraformFacts);
+    report(terraformFiles.size());
+  };
+  auto runKubernetes = [&] {
+    kubernetes::analyze(manifestFiles, manifestFacts);
+    report(manifestFiles.size());
+  };
+  auto runCxx = [&] {
+#if CLOUDPACT_HAVE_CXX
+    if (cxxFiles.empty() && options.buildDir.empty())
+      return;
+    cxx::Options cxxOptions;
+    cxxOptions.buildDir = options.buildDir;
+    cxxOptions.roots = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
+    cxxOptions.threads = jobs;
+    cxx::analyze(cxxFiles, cxxOptions, cxxFacts);
+    report(cxxFiles.size());
+#else
+    if (!cxxFiles.empty())
+      cxxFacts.diagnostics.push_back(makeDiagnostic(Level::Note, "", SourceRange{SourceLoc{cxxFiles.front()->path, 0, 0, 0}, {}},
+                                                    "C++ files skipped: this build has no C++ frontend"));
+#endif
+  };
+  if (jobs <= 1) {
+    runTerraform();
+    runKubernetes();
+    runCxx();
+  } else {
+    auto cxxTask = std::async(std::launch::async, runCxx);
+    auto k8sTask = std::async(std::launch::async, runKubernetes);
+    runTerraform();
+    k8sTask.get();
+    cxxTask.get();
+  }
+  Facts facts;
+  facts.append(std::move(terraformFacts));
+  facts.append(std::move(manifestFacts));
+  facts.append(std::move(cxxFacts));
+  return facts;
+}
+
+ScanResult runScan(const ScanOptions &options) {
+  ScanResult result;
+  std::vector<Diagnostic> diagnostics;
+  result.policy = resolvePolicy(options, diagnostics);
+
+  WalkOptions walk;
+  walk.roots = options.paths;
+  if (walk.roots.empty() && !options.stdinFile)
+    walk.roots = {"."};
+  walk.maxFileBytes = options.maxFileBytes;
+  std::vector<DiscoveredFile> files = discoverFiles(walk, diagnostics);
+  if (options.stdinFile)
+    files.push_back(DiscoveredFile{*options.stdinFile, FileKind::Manifest});
+  for (const DiscoveredFile &file : files)
+    result.files.add(file.file);
+  if (!result.policy.file.empty()) {
+    if (auto policyText = result.files.find(result.policy.file); !policyText) {
+      // Policy errors are reported against the policy file: keep its text for snippets.
+      std::error_code ec;
+      if (std::filesystem::is_regular_file(result.policy.file, ec)) {
+        std::ifstream in(result.policy.file);
+        std::stringstream buffer;
+        buffer << in.rdbuf();
+        result.files.add(SourceFile{result.policy.file, buffer.str()});
+      }
+    }
+  }
+
+  if (options.progress)
+    options.progress("discovered files", files.size(), files.size());
+  result.facts = extractFacts(files, options);
+  if (options.progress)
+    options.progress("analysing routes", result.facts.accesses.size(), result.facts.accesses.size());
+  result.facts.diagnostics.insert(result.facts.diagnostics.begin(), diagnostics.begin(), diagnostics.end());
+
+  AnalysisOptions analysisOptions;
+  analysisOptions.functions = &languageFunctions();
+  analysisOptions.today = options.today;
+  result.analysis = analyze(result.facts, result.policy, result.files, analysisOptions);
+  return result;
+}
+
+} // namespace cloudpact

@@ -1,0 +1,46 @@
+#pragma once
+// The whole scan: discover files, run the frontends (in parallel), analyse.
+// Used by the CLI and the language server.
+#include "Analysis/Analyze.h"
+#include "Analysis/Functions.h"
+#include "Core/Facts.h"
+#include "Core/FileSet.h"
+#include "Driver/Discover.h"
+#include "Policy/Policy.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cloudpact {
+
+struct ScanOptions {
+  std::vector<std::string> paths;       // files and directories (default ".")
+  std::string policyFile;               // --policy; "" = .cloudpact.yaml found upwards, else built-in
+  std::string buildDir;                 // -p
+  std::vector<std::string> varFiles;    // --var-file
+  unsigned jobs = 0;                    // 0 = hardware concurrency
+  size_t maxFileBytes = 8 * 1024 * 1024;
+  std::optional<SourceFile> stdinFile;  // `check -`: a manifest stream read from stdin
+  std::string today;                    // for suppression expiry (tests); "" = now
+  /// Called from the scanning thread(s) as phases advance: ("parsing", done, total)...
+  std::function<void(const std::string &phase, size_t done, size_t total)> progress;
+};
+
+struct ScanResult {
+  FileSet files;
+  Facts facts;
+  Policy policy;
+  AnalysisResult analysis;
+};
+
+/// Loads the policy a scan of `paths` uses, appending policy-error diagnostics.
+Policy resolvePolicy(const ScanOptions &options, std::vector<Diagnostic> &diagnostics);
+/// Runs the frontends over discovered files (deterministic whatever the job count).
+Facts extractFacts(const std::vector<DiscoveredFile> &files, const ScanOptions &options);
+/// The function table frontends register (Terraform's functions).
+const FunctionTable &languageFunctions();
+ScanResult runScan(const ScanOptions &options);
+
+} // namespace cloudpact

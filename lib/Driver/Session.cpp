@@ -1,0 +1,319 @@
+#include "Driver/Session.h"
+
+#include "Driver/Pipeline.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace cloudpact {
+
+// One frontend's last input (paths and content hashes, in order) and the facts it produced.
+struct Session::CachedFacts {
+  std::vector<std::pair<std::string, size_t>> inputs; // path and content hash, in order
+  bool valid = false;
+  Facts facts;
+};
+
+namespace {
+
+bool isPolicyName(const std::string &path) {
+  std::string name = fs::path(path).filename().string();
+  return name == ".cloudpact.yaml" || name == ".cloudpact.yml";
+}
+
+bool readFile(const std::string &path, std::string &text) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec))
+    return false;
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return false;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  text = buffer.str();
+  return text.find('\0') == std::string::npos;
+}
+
+bool sameTrace(const Trace &a, const Trace &b) { return a == b; }
+
+bool sameFindings(const std::vector<Finding> &a, const std::vector<Finding> &b) {
+  if (a.size() != b.size())
+    return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const Finding &x = a[i], &y = b[i];
+    if (x.rule != y.rule || x.level != y.level || x.range != y.range || x.message != y.message ||
+        !sameTrace(x.trace, y.trace))
+      return false;
+  }
+  return true;
+}
+
+} // namespace
+
+Session::Session(SessionOptions options, SessionCallbacks &callbacks)
+    : options_(std::move(options)), callbacks_(callbacks), terraform_(std::make_unique<CachedFacts>()),
+      manifests_(std::make_unique<CachedFacts>()), cxx_(std::make_unique<CachedFacts>()) {
+  if (!options_.policyFile.empty())
+    options_.policyFile = fs::absolute(options_.policyFile).lexically_normal().generic_string();
+}
+
+Session::~Session() = default;
+
+void Session::update(const std::string &path, std::string text, int64_t version) {
+  Buffer &buffer = buffers_[path];
+  buffer.input = makeInput(path, std::move(text), classifyPath(path));
+  buffer.version = version;
+  if (policyLoaded_ && (path == policyPath_ || isPolicyName(path)))
+    policyLoaded_ = false;
+  changed({path});
+}
+
+void Session::close(const std::string &path) {
+  if (!buffers_.erase(path))
+    return;
+  // Back to what the disk says, if the file is part of the workspace.
+  if (!options_.root.empty() && diskScanned_) {
+    std::string text;
+    FileKind kind = classifyPath(path);
+    std::string relative = fs::path(path).lexically_relative(options_.root).generic_string();
+    bool inside = !relative.empty() && relative.rfind("..", 0) != 0;
+    if (inside && kind != FileKind::Other && readFile(path, text))
+      disk_[path] = makeInput(path, std::move(text), kind);
+    else
+      disk_.erase(path);
+  }
+  if (path == policyPath_ || isPolicyName(path))
+    policyLoaded_ = false;
+  changed({path});
+}
+
+void Session::filesChanged(const std::vector<std::string> &paths) {
+  diskScanned_ = false;
+  policyLoaded_ = false;
+  changed(paths);
+}
+
+void Session::reloadPolicy() {
+  policyLoaded_ = false;
+  changed({});
+}
+
+void Session::setPolicyFile(std::string path) {
+  options_.policyFile = path.empty() ? std::string() : fs::absolute(path).lexically_normal().generic_string();
+  reloadPolicy();
+}
+
+void Session::changed(std::vector<std::string> paths) {
+  for (std::string &path : paths)
+    pendingPublish_.push_back(std::move(path));
+  stale_ = true;
+  if (!options_.deferAnalysis)
+    flush();
+}
+
+void Session::flush() {
+  if (stale_)
+    analyze();
+}
+
+std::vector<Finding> Session::findingsIn(const std::string &path) const {
+  auto it = findings_.find(path);
+  return it == findings_.end() ? std::vector<Finding>{} : it->second;
+}
+
+std::optional<int64_t> Session::version(const std::string &path) const {
+  auto it = buffers_.find(path);
+  if (it == buffers_.end())
+    return std::nullopt;
+  return it->second.version;
+}
+
+void Session::scanDisk() {
+  disk_.clear();
+  diskDiagnostics_.clear();
+  diskScanned_ = true;
+  if (options_.root.empty())
+    return;
+  ++stats_.diskScans;
+  WalkOptions walk;
+  walk.roots = {options_.root};
+  for (DiscoveredFile &file : discoverFiles(walk, diskDiagnostics_)) {
+    std::string path = file.file.path;
+    disk_.emplace(path, makeInput(path, std::move(file.file.text), file.kind));
+  }
+}
+
+void Session::loadPolicy() {
+  policyLoaded_ = true;
+  policyDiagnostics_.clear();
+  policyPath_ = options_.policyFile;
+  if (policyPath_.empty() && !options_.root.empty())
+    policyPath_ = findPolicyFile(options_.root);
+  if (!policyPath_.empty())
+    policyPath_ = fs::absolute(policyPath_).lexically_normal().generic_string();
+  ++stats_.policyLoads;
+  if (policyPath_.empty()) {
+    policy_ = defaultPolicy();
+    return;
+  }
+  if (auto it = buffers_.find(policyPath_); it != buffers_.end())
+    policy_ = loadPolicyText(it->second.input.file.file.text, policyPath_, policyDiagnostics_);
+  else
+    policy_ = cloudpact::loadPolicy(policyPath_, policyDiagnostics_);
+}
+
+Session::Input Session::makeInput(std::string path, std::string text, FileKind kind) {
+  Input input;
+  input.hash = std::hash<std::string>{}(text);
+  input.file = DiscoveredFile{SourceFile{std::move(path), std::move(text)}, kind};
+  return input;
+}
+
+std::vector<const Session::Input *> Session::inputs() const {
+  std::map<std::string_view, const Input *> merged;
+  for (const auto &[path, input] : disk_)
+    merged[path] = &input;
+  for (const auto &[path, buffer] : buffers_)
+    if (buffer.input.file.kind != FileKind::Other)
+      merged[path] = &buffer.input;
+  std::vector<const Input *> out;
+  out.reserve(merged.size());
+  for (const auto &[path, input] : merged)
+    out.push_back(input);
+  return out;
+}
+
+void Session::analyze() {
+  if (!policyLoaded_)
+    loadPolicy();
+  if (!diskScanned_)
+    scanDisk();
+  std::vector<const Input *> all = inputs();
+
+  // Each frontend reruns only when its inputs changed; the others keep their facts.
+  std::vector<const Input *> terraformFiles, manifestFiles, cxxFiles;
+  for (const Input *input : all) {
+    switch (input->file.kind) {
+    case FileKind::Terraform: terraformFiles.push_back(input); break;
+    case FileKind::Manifest: manifestFiles.push_back(input); break;
+    case FileKind::Cxx: cxxFiles.push_back(input); break;
+    case FileKind::Other: break;
+    }
+  }
+  ScanOptions scan;
+  scan.paths = options_.root.empty() ? std::vector<std::string>{} : std::vector<std::string>{options_.root};
+  scan.varFiles = options_.varFiles;
+  scan.jobs = 1;
+  auto refresh = [&](CachedFacts &cache, const std::vector<const Input *> &group, bool withBuildDir, unsigned &counter) {
+    std::vector<std::pair<std::string, size_t>> key;
+    key.reserve(group.size());
+    for (const Input *input : group)
+      key.emplace_back(input->file.file.path, input->hash);
+    if (cache.valid && cache.inputs == key)
+      return;
+    cache.inputs = std::move(key);
+    cache.valid = true;
+    cache.facts = Facts{};
+    if (group.empty() && !(withBuildDir && !options_.buildDir.empty()))
+      return;
+    std::vector<DiscoveredFile> files;
+    files.reserve(group.size());
+    for (const Input *input : group)
+      files.push_back(input->file);
+    ScanOptions frontend = scan;
+    frontend.buildDir = withBuildDir ? options_.buildDir : std::string();
+    cache.facts = extractFacts(files, frontend);
+    ++counter;
+  };
+  refresh(*terraform_, terraformFiles, false, stats_.terraformExtractions);
+  refresh(*manifests_, manifestFiles, false, stats_.manifestExtractions);
+  refresh(*cxx_, cxxFiles, true, stats_.cxxExtractions);
+
+  Facts facts;
+  facts.diagnostics = policyDiagnostics_;
+  facts.diagnostics.insert(facts.diagnostics.end(), diskDiagnostics_.begin(), diskDiagnostics_.end());
+  for (const CachedFacts *cache : {terraform_.get(), manifests_.get(), cxx_.get()}) {
+    Facts copy = cache->facts;
+    facts.append(std::move(copy));
+  }
+
+  // The file set changes only where texts changed (rebuilt when files went away).
+  std::map<std::string, size_t> wanted;
+  for (const Input *input : all)
+    wanted.emplace(input->file.file.path, input->hash);
+  // The policy file too: policy-error findings quote it.
+  std::string policyText;
+  bool addPolicy = false;
+  if (!policyPath_.empty() && !wanted.count(policyPath_)) {
+    if (auto it = buffers_.find(policyPath_); it != buffers_.end()) {
+      policyText = it->second.input.file.file.text;
+      addPolicy = true;
+    } else {
+      addPolicy = readFile(policyPath_, policyText);
+    }
+    if (addPolicy)
+      wanted.emplace(policyPath_, std::hash<std::string>{}(policyText));
+  }
+  bool removed = false;
+  for (const auto &[path, hash] : fileHashes_)
+    removed = removed || !wanted.count(path);
+  if (removed) {
+    files_ = FileSet();
+    fileHashes_.clear();
+  }
+  for (const Input *input : all) {
+    auto known = fileHashes_.find(input->file.file.path);
+    if (known == fileHashes_.end() || known->second != input->hash)
+      files_.add(input->file.file);
+  }
+  if (addPolicy) {
+    auto known = fileHashes_.find(policyPath_);
+    if (known == fileHashes_.end() || known->second != wanted[policyPath_])
+      files_.add(SourceFile{policyPath_, policyText});
+  }
+  fileHashes_ = std::move(wanted);
+
+  AnalysisOptions analysisOptions;
+  analysisOptions.functions = &languageFunctions();
+  analysisOptions.today = options_.today;
+  AnalysisResult result = cloudpact::analyze(facts, policy_, files_, analysisOptions);
+  ++stats_.analyses;
+  stale_ = false;
+
+  std::map<std::string, std::vector<Finding>> byFile;
+  for (Finding &finding : result.findings) {
+    if (finding.suppressed || finding.range.file().empty())
+      continue;
+    byFile[finding.range.file()].push_back(std::move(finding));
+  }
+
+  // Publish files whose findings changed, files that lost them all, and files just touched.
+  std::set<std::string> touched(pendingPublish_.begin(), pendingPublish_.end());
+  pendingPublish_.clear();
+  std::set<std::string> candidates = touched;
+  for (const auto &[path, list] : findings_)
+    candidates.insert(path);
+  for (const auto &[path, list] : byFile)
+    candidates.insert(path);
+  std::map<std::string, std::vector<Finding>> previous = std::move(findings_);
+  findings_ = std::move(byFile);
+  static const std::vector<Finding> kNone;
+  for (const std::string &path : candidates) {
+    auto now = findings_.find(path);
+    auto before = previous.find(path);
+    const std::vector<Finding> &current = now == findings_.end() ? kNone : now->second;
+    const std::vector<Finding> &old = before == previous.end() ? kNone : before->second;
+    bool relevant = touched.count(path) && (classifyPath(path) != FileKind::Other || path == policyPath_ ||
+                                            before != previous.end() || now != findings_.end());
+    if (relevant || !sameFindings(current, old))
+      callbacks_.onFindingsReady(path, current);
+  }
+}
+
+} // namespace cloudpact

@@ -1,0 +1,60 @@
+// The Kubernetes frontend's entry points: load every manifest of the scan, index the objects,
+// then hand each object to the analysis of its kind.
+#include "Kubernetes/Kubernetes.h"
+
+#include "Kubernetes/Context.h"
+
+namespace cloudpact::kubernetes {
+
+namespace {
+using Handler = void (*)(Context &, const Object &);
+
+struct KindHandler {
+  std::string_view group; // "" = core
+  std::string_view kind;
+  Handler handler;
+};
+
+// Workload kinds are found through the pod-template table (podSpecOf), not here.
+constexpr KindHandler kHandlers[] = {
+    {"", "ConfigMap", analyzeConfigData},
+    {"", "Secret", analyzeConfigData},
+    {"", "Service", analyzeService},
+    {"networking.istio.io", "ServiceEntry", analyzeServiceEntry},
+    {"aigateway.envoyproxy.io", "AIGatewayRoute", analyzeEnvoyRoute},
+    {"gateway.kgateway.dev", "Backend", analyzeAiBackend},
+    {"agentgateway.dev", "AgentgatewayBackend", analyzeAiBackend},
+    {"serving.kserve.io", "InferenceService", analyzeInferenceService},
+};
+} // namespace
+
+bool isManifest(const SourceFile &file) { return looksLikeManifest(file.text); }
+
+void analyze(const std::vector<const SourceFile *> &files, Facts &out) {
+  std::unique_ptr<Manifests> manifests = loadManifests(files, out.diagnostics);
+  Index index(manifests->objects);
+  Context ctx{*manifests, index, out, {}, {}};
+
+  // What other objects' analyses look up: mounts and security policies.
+  for (const Object &object : manifests->objects) {
+    if (const Node *podSpec = podSpecOf(object))
+      recordMounts(ctx, object, podSpec);
+    else if (object.group == "serving.kserve.io" && object.kind == "InferenceService")
+      recordMounts(ctx, object, at(object.root, "spec.predictor"));
+    else if (object.group == "aigateway.envoyproxy.io" && object.kind == "BackendSecurityPolicy")
+      recordSecurityPolicy(ctx, object);
+  }
+
+  for (const Object &object : manifests->objects) {
+    const Node *podMetadata = nullptr;
+    if (const Node *podSpec = podSpecOf(object, &podMetadata)) {
+      analyzePodSpec(ctx, object, podSpec, podMetadata);
+      continue;
+    }
+    for (const KindHandler &row : kHandlers)
+      if (row.kind == object.kind && row.group == object.group)
+        row.handler(ctx, object);
+  }
+}
+
+} // namespace cloudpact::kubernetes

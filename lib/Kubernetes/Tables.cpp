@@ -1,0 +1,152 @@
+#include "Kubernetes/Tables.h"
+
+namespace cloudpact::kubernetes {
+
+using SV = std::string_view;
+
+// ---------------------------------------------------------------------------------------------
+// Workload kinds → pod template spec.
+namespace {
+constexpr SV kPodPath[] = {"spec"};
+constexpr SV kTemplatePath[] = {"spec", "template", "spec"};
+constexpr SV kCronJobPath[] = {"spec", "jobTemplate", "spec", "template", "spec"};
+constexpr SV kPodTemplatePath[] = {"template", "spec"};
+
+// group, kind, path
+constexpr PodTemplateRow kPodTemplates[] = {
+    {"", "Pod", kPodPath},
+    {"", "PodTemplate", kPodTemplatePath},
+    {"", "ReplicationController", kTemplatePath},
+    {"apps", "Deployment", kTemplatePath},
+    {"apps", "StatefulSet", kTemplatePath},
+    {"apps", "DaemonSet", kTemplatePath},
+    {"apps", "ReplicaSet", kTemplatePath},
+    {"batch", "Job", kTemplatePath},
+    {"batch", "CronJob", kCronJobPath},
+    {"argoproj.io", "Rollout", kTemplatePath},
+    {"serving.knative.dev", "Service", kTemplatePath},
+};
+} // namespace
+std::span<const PodTemplateRow> podTemplates() { return kPodTemplates; }
+
+// ---------------------------------------------------------------------------------------------
+// Cloud hints (catalog §6, "Cloud-identity hints").
+namespace {
+constexpr CloudHintRow kCloudHints[] = {
+    {HintSource::ServiceAccountAnnotation, "eks.amazonaws.com/role-arn", "aws", ""},
+    {HintSource::ServiceAccountAnnotation, "iam.gke.io/gcp-service-account", "gcp", ""},
+    {HintSource::ServiceAccountAnnotation, "azure.workload.identity/client-id", "azure", ""},
+    {HintSource::PodLabel, "azure.workload.identity/use", "azure", "true"},
+    {HintSource::NodeSelector, "eks.amazonaws.com/nodegroup", "aws", ""},
+    {HintSource::NodeSelector, "cloud.google.com/gke-nodepool", "gcp", ""},
+    {HintSource::NodeSelector, "cloud.google.com/gke-accelerator", "gcp", ""},
+    {HintSource::NodeSelector, "iam.gke.io/gke-metadata-server-enabled", "gcp", ""},
+    {HintSource::NodeSelector, "kubernetes.azure.com/agentpool", "azure", ""},
+};
+} // namespace
+std::span<const CloudHintRow> cloudHints() { return kCloudHints; }
+
+// ---------------------------------------------------------------------------------------------
+// LiteLLM `litellm_params.model` prefixes (catalog §5 env vars, §6 LiteLLM row).
+namespace {
+// prefix, cloud, provider, defaultEndpoint, endpointEnv, regionKey, regionEnv
+constexpr LiteLlmPrefixRow kLiteLlmPrefixes[] = {
+    {"bedrock/converse/", "aws", "", "", "", "aws_region_name", "AWS_REGION_NAME"},
+    {"bedrock/invoke/", "aws", "", "", "", "aws_region_name", "AWS_REGION_NAME"},
+    {"bedrock/", "aws", "", "", "", "aws_region_name", "AWS_REGION_NAME"},
+    {"sagemaker_chat/", "aws", "", "", "", "aws_region_name", "AWS_REGION_NAME"},
+    {"sagemaker/", "aws", "", "", "", "aws_region_name", "AWS_REGION_NAME"},
+    {"azure_ai/", "azure", "", "", "AZURE_AI_API_BASE", "", ""},
+    {"azure/", "azure", "", "", "AZURE_API_BASE", "", ""},
+    {"vertex_ai/", "gcp", "", "", "", "vertex_location", "VERTEXAI_LOCATION"},
+    {"anthropic/", "", "anthropic", "https://api.anthropic.com", "", "", ""},
+    {"gemini/", "", "google", "https://generativelanguage.googleapis.com", "", "", ""},
+    {"openai/", "", "", "https://api.openai.com/v1", "", "", ""},
+};
+} // namespace
+std::span<const LiteLlmPrefixRow> liteLlmPrefixes() { return kLiteLlmPrefixes; }
+
+// ---------------------------------------------------------------------------------------------
+// Envoy AI Gateway AIServiceBackend schemas (catalog §6).
+namespace {
+constexpr EnvoySchemaRow kEnvoySchemas[] = {
+    {"AWSBedrock", "aws", ""},
+    {"AWSAnthropic", "aws", "anthropic"},
+    {"AzureOpenAI", "azure", ""},
+    {"GCPVertexAI", "gcp", ""},
+    {"GCPAnthropic", "gcp", "anthropic"},
+    {"OpenAI", "", ""},
+    {"Anthropic", "", "anthropic"},
+    {"Cohere", "", "cohere"},
+};
+} // namespace
+std::span<const EnvoySchemaRow> envoySchemas() { return kEnvoySchemas; }
+
+// ---------------------------------------------------------------------------------------------
+// kgateway / agentgateway AI backends (catalog §6).
+namespace {
+// Paths to "LLM nodes": a node whose provider keys sit in it or in its `provider` child.
+// kgateway: current `spec.ai.llm.provider.<p>`, older `spec.ai.llm.<p>`; multipool pools.
+constexpr SV kKgatewayLlms[] = {"spec.ai.llm", "spec.ai.multipool.priorities[].pool[]"};
+// agentgateway: `spec.ai.provider.<p>`, groups of providers.
+constexpr SV kAgentgatewayLlms[] = {"spec.ai", "spec.ai.groups[].providers[]"};
+
+constexpr AiBackendKindRow kAiBackendKinds[] = {
+    {"gateway.kgateway.dev", "Backend", "kgateway AI Backend", kKgatewayLlms},
+    {"agentgateway.dev", "AgentgatewayBackend", "agentgateway AI backend", kAgentgatewayLlms},
+};
+
+constexpr SV kNoKeys[] = {""};
+constexpr SV kVertexRegion[] = {"location", "region"};
+constexpr SV kBedrockRegion[] = {"region"};
+
+// key, cloud, provider, modelKey, endpointKey, defaultEndpoint, regionKeys, publisherKey
+constexpr AiProviderRow kAiProviders[] = {
+    {"openai", "", "", "model", "", "api.openai.com", std::span<const SV>(kNoKeys, 0), ""},
+    {"azureopenai", "azure", "", "deploymentName", "endpoint", "", std::span<const SV>(kNoKeys, 0), ""},
+    {"anthropic", "", "anthropic", "model", "", "api.anthropic.com", std::span<const SV>(kNoKeys, 0), ""},
+    {"gemini", "", "google", "model", "", "generativelanguage.googleapis.com", std::span<const SV>(kNoKeys, 0), ""},
+    {"vertexai", "gcp", "", "model", "", "", kVertexRegion, "publisher"},
+    {"bedrock", "aws", "", "model", "", "", kBedrockRegion, ""},
+};
+} // namespace
+std::span<const AiBackendKindRow> aiBackendKinds() { return kAiBackendKinds; }
+std::span<const AiProviderRow> aiProviders() { return kAiProviders; }
+
+// ---------------------------------------------------------------------------------------------
+// Model-serving engines (catalog §6: vLLM, TGI; KServe below).
+namespace {
+constexpr SV kVllmImages[] = {"vllm"};
+constexpr SV kVllmCommands[] = {"vllm"};
+constexpr SV kVllmFlags[] = {"--model"};
+constexpr SV kTgiImages[] = {"text-generation-inference"};
+constexpr SV kTgiCommands[] = {"text-generation-launcher"};
+constexpr SV kTgiFlags[] = {"--model-id"};
+constexpr SV kTgiEnv[] = {"MODEL_ID"};
+constexpr SV kSglangImages[] = {"sglang"};
+constexpr SV kSglangCommands[] = {"sglang.launch_server"};
+constexpr SV kSglangFlags[] = {"--model-path", "--model"};
+constexpr SV kHfEnv[] = {"HF_MODEL_ID"};
+
+// api, imageContains, commandContains, modelFlags, positionalAfter, modelEnv, matchByEnvAlone
+constexpr ServingEngineRow kServingEngines[] = {
+    {"vLLM", kVllmImages, kVllmCommands, kVllmFlags, "serve", kHfEnv, false},
+    {"Text Generation Inference", kTgiImages, kTgiCommands, kTgiFlags, "", kTgiEnv, false},
+    {"SGLang", kSglangImages, kSglangCommands, kSglangFlags, "", {}, false},
+    {"Hugging Face model container", {}, {}, {}, "", kHfEnv, true},
+};
+} // namespace
+std::span<const ServingEngineRow> servingEngines() { return kServingEngines; }
+
+namespace {
+constexpr SV kKserveComponents[] = {"model", "huggingface"};
+constexpr SV kKserveFlags[] = {"--model_id", "--model-id"};
+constexpr SV kModelIdSchemes[] = {"hf://"};
+constexpr SV kConfigFileExtensions[] = {".yaml", ".yml", ".json"};
+} // namespace
+std::span<const std::string_view> kserveComponents() { return kKserveComponents; }
+std::span<const std::string_view> kserveModelFlags() { return kKserveFlags; }
+std::span<const std::string_view> modelIdSchemes() { return kModelIdSchemes; }
+std::span<const std::string_view> configFileExtensions() { return kConfigFileExtensions; }
+
+} // namespace cloudpact::kubernetes

@@ -1,0 +1,74 @@
+#pragma once
+// Contracts and the classification tables they are judged with.
+#include "Core/Diagnostic.h"
+#include "Core/SourceLoc.h"
+
+#include <string>
+#include <vector>
+
+namespace cloudpact {
+
+/// provider → allowed clouds (optionally regions), with model include/exclude globs.
+struct Contract {
+  std::string provider;
+  std::vector<std::string> clouds;
+  std::vector<std::string> regions; // empty: any region
+  Level severity = Level::Error;
+  std::vector<std::string> include; // globs over "provider/model" (empty: all models)
+  std::vector<std::string> exclude;
+  SourceRange where; // in the policy file; invalid for the built-in contract
+};
+
+/// Model id → provider. `pattern` is an RE2 regex matched against the whole id (case-insensitive);
+/// capture group `provider` (if any) names the provider, else `provider` is used; group `model`
+/// (if any) is the normalised model name, and `strip` removes a version suffix from it.
+struct ProviderRule {
+  std::string pattern;
+  std::string provider;
+  std::string description;
+  SourceRange where;
+};
+
+/// Endpoint host → cloud. Host globs: `*` matches one or more labels' characters, `{region}`
+/// matches one label and captures the region. `path` (optional) is a path prefix; with
+/// `impliesProvider` it names the provider of models reached there (Bedrock's /openai/v1).
+struct CloudRule {
+  std::string host;
+  std::string cloud;
+  std::string service;
+  std::string path;
+  std::string impliesProvider;
+  SourceRange where;
+};
+
+/// Which C++ sources run in which workload (image or workload name), and on which cloud a cluster runs.
+struct WorkloadMapping {
+  std::string workload; // glob over image or "namespace/Kind/name"
+  std::vector<std::string> sources; // globs over source paths
+  std::string cloud;
+  SourceRange where;
+};
+
+struct Policy {
+  std::vector<Contract> contracts;
+  std::vector<ProviderRule> providers; // user rules first, then built-in
+  std::vector<CloudRule> clouds;
+  std::vector<WorkloadMapping> workloads;
+  std::string file; // "" for the built-in policy
+};
+
+/// The built-in policy: OpenAI only through Azure (or OpenAI's own API), and the catalog tables.
+Policy defaultPolicy();
+
+/// Loads a policy file over the defaults: user contracts replace built-in ones of the same
+/// provider; user providers/clouds rules take precedence. Problems are policy-error diagnostics.
+Policy loadPolicy(const std::string &path, std::vector<Diagnostic> &diagnostics);
+/// Same, from text (for tests and the LSP).
+Policy loadPolicyText(const std::string &text, const std::string &path, std::vector<Diagnostic> &diagnostics);
+/// `.cloudpact.yaml` (or `.cloudpact.yml`) in `start` or its nearest ancestor, or "".
+std::string findPolicyFile(const std::string &start);
+
+/// Matches `text` against a glob with `*` and `?` (used by contracts and workloads).
+bool globMatch(std::string_view glob, std::string_view text);
+
+} // namespace cloudpact

@@ -1,0 +1,171 @@
+#pragma once
+// The Terraform frontend's engine: files → modules → module instances → facts.
+//
+// Every symbol (variable, local, output, resource attribute) of every module instance is
+// defined lazily: its expression becomes a Value the first time something needs it, and all
+// are emitted at the end. Expressions become Values that the solver evaluates (Ref, Get,
+// Apply, Choice); what must be known while extracting (for_each and for-expression keys,
+// count, conditions that pick one arm) is evaluated statically over the same Values.
+#include "Core/Facts.h"
+#include "Core/SourceFile.h"
+#include "Terraform/Concrete.h"
+#include "Terraform/Config.h"
+#include "Terraform/Terraform.h"
+
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace cloudpact::terraform {
+
+/// One directory of .tf files.
+struct ModuleConfig {
+  std::string dir; // normalised display directory ("." for the working directory)
+  std::map<std::string, const Block *> variables;
+  std::map<std::string, const Attribute *> locals;
+  std::vector<std::string> localOrder;
+  std::map<std::string, const Block *> outputs;
+  std::map<std::string, const Block *> resources;   // "type.name"
+  std::map<std::string, const Block *> dataSources; // "type.name"
+  std::map<std::string, const Block *> moduleCalls;
+  std::vector<const Block *> providers;
+  std::vector<std::string> order; // resources and data sources, in source order ("data.type.name" for data)
+};
+
+struct Instance;
+
+struct ProviderConfig {
+  const Block *block = nullptr;
+  Instance *owner = nullptr;
+};
+
+/// A module as instantiated at one place of the module tree.
+struct Instance {
+  const ModuleConfig *config = nullptr;
+  std::string path;   // "" for a root, "module.a", "module.a.module.b"
+  std::string prefix; // symbol prefix: "tf:" [root qualifier] path "."
+  std::string rootDir;
+  Instance *parent = nullptr;
+  Instance *root = nullptr;
+  std::string callName;
+  const Block *call = nullptr;
+  std::map<std::string, Instance *> children;
+  std::map<std::string, std::string> unresolved; // call name → why its outputs are unknown
+  std::map<std::string, ProviderConfig> providers; // "aws", "aws.west"
+  std::map<std::string, ValuePtr> callNames;       // each/count of the module call, for its inputs
+};
+
+/// Names bound while converting an expression (each, count, for-expression and dynamic
+/// iterators, templatefile variables).
+struct Scope {
+  Instance *instance = nullptr;
+  std::map<std::string, ValuePtr> names;
+  bool templateOnly = false; // templatefile: only the given variables are in scope
+};
+
+class Analyzer {
+public:
+  Analyzer(const Options &options, Facts &out);
+  ~Analyzer();
+
+  void addFile(const SourceFile &file);
+  void run();
+
+  // ---- used by the evaluator and the sink extraction
+  ValuePtr convert(const Expr &expr, const Scope &scope);
+  CV constant(const ValuePtr &value);
+  /// base[key] with literal maps and lists looked into directly.
+  ValuePtr get(const ValuePtr &base, const std::string &key, SourceRange range = {});
+  const std::vector<Assign> &assignsOf(const std::string &symbol);
+  void diagnose(Level level, std::string rule, SourceRange range, std::string message);
+  std::string symbol(const Instance &instance, const std::string &name) const { return instance.prefix + name; }
+  /// "module.a.aws_x.y" (the instance path joined with an address).
+  static std::string address(const Instance &instance, const std::string &name);
+
+private:
+  friend class Evaluator;
+  friend class SinkExtractor;
+  struct SymbolDef {
+    std::function<void()> define;
+    bool defining = false;
+    bool defined = false;
+    std::vector<Assign> assigns;
+  };
+
+  // files
+  ParsedFile &newFile(std::string path, std::string text);
+  ModuleConfig *configFor(const std::string &dir);
+  ModuleConfig *loadFromDisk(const std::string &dir);
+  void addConfigFile(ParsedFile &file, bool json);
+  void addBlocks(ModuleConfig &config, std::vector<Block> blocks);
+
+  // modules
+  void buildRoots();
+  Instance *instantiate(const ModuleConfig &config, Instance *parent, const std::string &callName, const Block *call,
+                        const std::string &rootDir, const std::string &qualifier, std::vector<std::string> &stack);
+  std::string resolveModuleSource(const Instance &parent, const std::string &callName, const Block &call,
+                                  std::string &problem);
+  void defineInstance(Instance &instance);
+  void defineVariables(Instance &instance);
+  void defineLocals(Instance &instance);
+  void defineResource(Instance &instance, const std::string &key, const Block &block, bool data);
+
+  // symbols
+  void declare(const std::string &symbol, std::function<void()> define);
+  void addAssign(Assign assign);
+
+public:
+  // For the evaluator and sinks.
+  Scope resourceScope(Instance &instance, const Block &block);
+  /// Statically known instances of a for_each/count collection: (key, each.value) pairs,
+  /// or false when not known or too many.
+  bool staticElements(const ValuePtr &collection, bool forEach, std::vector<std::pair<std::string, ValuePtr>> &out,
+                      size_t limit);
+  ValuePtr providerRegion(Instance &instance, const Block &resource);
+  const ParsedFile *synthesize(const std::string &key, std::function<std::unique_ptr<ParsedFile>()> make);
+  std::string readFileText(const std::string &path, bool &ok, std::string &problem);
+  const std::vector<std::unique_ptr<Instance>> &instances() const { return instances_; }
+  const Options &options() const { return options_; }
+  Facts &facts() { return out_; }
+
+private:
+  const Options &options_;
+  Facts &out_;
+  std::deque<ParsedFile> files_;
+  std::deque<FileContents> contents_;
+  std::map<std::string, std::unique_ptr<ParsedFile>> synthetic_;
+  std::map<std::string, ModuleConfig> configs_; // by dir
+  std::set<std::string> diskTried_;
+  struct VarFile {
+    const ParsedFile *file = nullptr;
+    std::vector<Attribute> attributes;
+    std::string dir;
+    std::string name;
+  };
+  std::vector<VarFile> varFiles_;
+  std::vector<std::unique_ptr<Instance>> instances_;
+  std::map<std::string, SymbolDef> symbols_;
+  std::vector<std::string> symbolOrder_;
+  std::map<const Value *, std::pair<ValuePtr, CV>> constants_; // keeps each Value alive
+  std::set<std::string> constantsInProgress_;
+  std::set<std::string> scannedDirs_;
+  std::string scanRoot_;
+  std::map<std::pair<const Instance *, const Block *>, ValuePtr> regions_;
+  std::map<const Value *, std::string> fileOrigins_; // file() results → the file they read
+};
+
+/// Normalises a relative or absolute path lexically ("a/./b/../c" → "a/c"; "" → ".").
+std::string normalizePath(const std::string &path);
+std::string dirName(const std::string &path);
+std::string baseName(const std::string &path);
+std::string joinPath(const std::string &dir, const std::string &name);
+
+/// Emits ModelAccess sinks and the Assigns of Terraform-managed Kubernetes objects and
+/// SageMaker endpoints for one module instance.
+void extractSinks(Analyzer &analyzer, Instance &instance);
+
+} // namespace cloudpact::terraform

@@ -1,0 +1,51 @@
+/* Stub of libcurl's curl/curl.h (declarations only, for cloudpact's tests). */
+#ifndef CURLINC_CURL_H
+#define CURLINC_CURL_H
+
+#define CURL_EXTERN
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef void CURL;
+struct curl_slist;
+
+typedef enum { CURLE_OK = 0, CURLE_UNSUPPORTED_PROTOCOL = 1, CURLE_COULDNT_CONNECT = 7 } CURLcode;
+
+#define CURLOPTTYPE_LONG 0
+#define CURLOPTTYPE_OBJECTPOINT 10000
+#define CURLOPTTYPE_FUNCTIONPOINT 20000
+#define CURLOPTTYPE_STRINGPOINT CURLOPTTYPE_OBJECTPOINT
+#define CURLOPTTYPE_SLISTPOINT CURLOPTTYPE_OBJECTPOINT
+#define CURLOPTTYPE_CBPOINT CURLOPTTYPE_OBJECTPOINT
+#define CURLOPT(na, t, nu) na = t + nu
+
+typedef enum {
+  CURLOPT(CURLOPT_WRITEDATA, CURLOPTTYPE_CBPOINT, 1),
+  CURLOPT(CURLOPT_URL, CURLOPTTYPE_STRINGPOINT, 2),
+  CURLOPT(CURLOPT_USERPWD, CURLOPTTYPE_STRINGPOINT, 5),
+  CURLOPT(CURLOPT_WRITEFUNCTION, CURLOPTTYPE_FUNCTIONPOINT, 11),
+  CURLOPT(CURLOPT_POSTFIELDS, CURLOPTTYPE_OBJECTPOINT, 15),
+  CURLOPT(CURLOPT_HTTPHEADER, CURLOPTTYPE_SLISTPOINT, 23),
+  CURLOPT(CURLOPT_POST, CURLOPTTYPE_LONG, 47),
+  CURLOPT(CURLOPT_COPYPOSTFIELDS, CURLOPTTYPE_OBJECTPOINT, 165),
+  CURLOPT(CURLOPT_AWS_SIGV4, CURLOPTTYPE_STRINGPOINT, 305),
+  CURLOPT_LASTENTRY
+} CURLoption;
+
+#define CURL_GLOBAL_DEFAULT 3L
+
+CURL_EXTERN CURLcode curl_global_init(long flags);
+CURL_EXTERN CURL *curl_easy_init(void);
+CURL_EXTERN CURLcode curl_easy_setopt(CURL *curl, CURLoption option, ...);
+CURL_EXTERN CURLcode curl_easy_perform(CURL *curl);
+CURL_EXTERN void curl_easy_cleanup(CURL *curl);
+CURL_EXTERN struct curl_slist *curl_slist_append(struct curl_slist *list, const char *data);
+CURL_EXTERN void curl_slist_free_all(struct curl_slist *list);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
