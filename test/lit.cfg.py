@@ -37,6 +37,6 @@ try:
     config.available_features.add("pyyaml")
 except ImportError:
     pass
-for tool, feature in (("pre-commit", "pre-commit"), ("nvim", "nvim"), ("git", "git")):
+for tool, feature in (("pre-commit", "pre-commit"), ("nvim", "nvim"), ("git", "git"), ("script", "script"), ("node", "node")):
     if shutil.which(tool):
         config.available_features.add(feature)

@@ -56,7 +56,6 @@ struct Instance {
   std::map<std::string, Instance *> children;
   std::map<std::string, std::string> unresolved; // call name → why its outputs are unknown
   std::map<std::string, ProviderConfig> providers; // "aws", "aws.west"
-  std::map<std::string, ValuePtr> callNames;       // each/count of the module call, for its inputs
 };
 
 /// Names bound while converting an expression (each, count, for-expression and dynamic
@@ -86,9 +85,20 @@ public:
   /// "module.a.aws_x.y" (the instance path joined with an address).
   static std::string address(const Instance &instance, const std::string &name);
 
+  Scope resourceScope(Instance &instance, const Block &block);
+  /// Statically known instances of a for_each/count collection: (key, each.value) pairs,
+  /// or false when not known or too many.
+  bool staticElements(const ValuePtr &collection, bool forEach, std::vector<std::pair<std::string, ValuePtr>> &out,
+                      size_t limit);
+  ValuePtr providerRegion(Instance &instance, const Block &resource);
+  const ParsedFile *synthesize(const std::string &key, std::function<std::unique_ptr<ParsedFile>()> make);
+  std::string readFileText(const std::string &path, bool &ok, std::string &problem);
+  const std::vector<std::unique_ptr<Instance>> &instances() const { return instances_; }
+  const Options &options() const { return options_; }
+  Facts &facts() { return out_; }
+
 private:
   friend class Evaluator;
-  friend class SinkExtractor;
   struct SymbolDef {
     std::function<void()> define;
     bool defining = false;
@@ -117,20 +127,6 @@ private:
   // symbols
   void declare(const std::string &symbol, std::function<void()> define);
   void addAssign(Assign assign);
-
-public:
-  // For the evaluator and sinks.
-  Scope resourceScope(Instance &instance, const Block &block);
-  /// Statically known instances of a for_each/count collection: (key, each.value) pairs,
-  /// or false when not known or too many.
-  bool staticElements(const ValuePtr &collection, bool forEach, std::vector<std::pair<std::string, ValuePtr>> &out,
-                      size_t limit);
-  ValuePtr providerRegion(Instance &instance, const Block &resource);
-  const ParsedFile *synthesize(const std::string &key, std::function<std::unique_ptr<ParsedFile>()> make);
-  std::string readFileText(const std::string &path, bool &ok, std::string &problem);
-  const std::vector<std::unique_ptr<Instance>> &instances() const { return instances_; }
-  const Options &options() const { return options_; }
-  Facts &facts() { return out_; }
 
 private:
   const Options &options_;

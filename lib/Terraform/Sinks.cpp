@@ -410,7 +410,7 @@ void SinkExtractorImpl::sagemakerEndpoint(const std::string &addr, const Block &
   std::string name = constantText(block, "name", scope);
   const Attribute *configAttr = block.attr("endpoint_config_name");
   if (!nameAttr || name.empty() || !configAttr)
-    return; // TODO: generated endpoint names (name_prefix, computed names)
+    return; // generated endpoint names (name_prefix, computed) are not linked
   std::vector<ValuePtr> models;
   const ModuleConfig &config = *inst_.config;
   for (const std::string &configName : references(*configAttr, "aws_sagemaker_endpoint_configuration")) {

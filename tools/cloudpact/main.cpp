@@ -309,8 +309,12 @@ public:
 
 private:
   void loop() {
+    // CLOUDPACT_PROGRESS_DELAY_MS shortens the one-second grace period (tests use 0).
+    long delay = 1000;
+    if (const char *text = std::getenv("CLOUDPACT_PROGRESS_DELAY_MS"))
+      delay = std::strtol(text, nullptr, 10);
     std::unique_lock<std::mutex> lock(mutex_);
-    if (wake_.wait_for(lock, std::chrono::seconds(1), [this] { return stopped_; }))
+    if (wake_.wait_for(lock, std::chrono::milliseconds(delay), [this] { return stopped_; }))
       return;
     while (!stopped_) {
       std::cerr << "\r\033[Kcloudpact: " << phase_ << " " << done_ << "/" << total_ << std::flush;

@@ -121,7 +121,7 @@ TEST(TerraformEvaluator, DeeplyNestedBracketsDoNotCrash) {
   SUCCEED();
 }
 
-TEST(TerraformEvaluator, TemplateFileAndFileInsideTheTree) {
+TEST(TerraformEvaluator, FileOutsideTheScannedTreeIsUnknown) {
   // file() reads only inside the scanned tree; outside it is unknown.
   Facts facts = analyzeFiles({{"main.tf", "locals { x = file(\"/etc/hostname\") }\n"}});
   Solver solver(facts, &functions());
