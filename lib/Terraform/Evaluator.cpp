@@ -661,7 +661,7 @@ ValuePtr Evaluator::directive(TSNode n) {
     bool truth = truthy(c, ok);
     if (ok)
       return truth ? thenValue : elseValue;
-    return makeChoice({thenValue, elseValue}, range(d));
+    return makeApply("$if", {cond, thenValue, elseValue}, range(d));
   }
   if (t == "template_for") {
     uint32_t start = findChild("template_for_start", 0);
@@ -946,7 +946,9 @@ ValuePtr Evaluator::conditional(TSNode n) {
   bool truth = truthy(c, ok);
   if (ok) // Terraform evaluates only the chosen arm
     return truth ? node(parts[1]) : node(parts[2]);
-  return makeChoice({node(parts[1]), node(parts[2])}, range(n));
+  // Not known here: the solver decides per alternative of the condition, and keeps both arms
+  // where it cannot.
+  return makeApply("$if", {cond, node(parts[1]), node(parts[2])}, range(n));
 }
 
 ValuePtr Evaluator::fileFunction(TSNode call, const std::vector<ValuePtr> &args) {

@@ -665,24 +665,31 @@ AbstractValue fnOne(const std::vector<AbstractValue> &a, Solver &solver) {
   return result;
 }
 
-// `cond ? a : b` when the solver can decide the condition per alternative.
+// `cond ? a : b` decided per alternative of the condition: an arm taken only under an
+// assumption (e.g. -var-file=prod.tfvars) carries that condition, and the condition's trace
+// shows where the assumption comes from. The value's own trace is otherwise the arm's.
 AbstractValue fnIf(const std::vector<AbstractValue> &a, Solver &) {
   if (a.size() != 3)
     return AbstractValue::unknown("conditional needs three operands");
-  bool anyTrue = false, anyFalse = false;
-  for (const Shape &c : a[0].alternatives) {
-    if (c.isLiteral() && c.literal() == "true")
-      anyTrue = true;
-    else if (c.isLiteral() && c.literal() == "false")
-      anyFalse = true;
-    else
-      anyTrue = anyFalse = true;
-  }
   AbstractValue result;
-  if (anyTrue)
-    joinInto(result, AbstractValue(a[1]));
-  if (anyFalse)
-    joinInto(result, AbstractValue(a[2]));
+  auto take = [&](const AbstractValue &arm, const Shape &cond) {
+    AbstractValue copy = arm;
+    for (Shape &s : copy.alternatives) {
+      appendConditions(s.conditions, cond.conditions);
+      if (!cond.conditions.empty())
+        appendTrace(s.trace, cond.trace);
+    }
+    joinInto(result, std::move(copy));
+  };
+  for (const Shape &c : a[0].alternatives) {
+    bool isTrue = c.isLiteral() && c.literal() == "true";
+    bool isFalse = c.isLiteral() && c.literal() == "false";
+    if (!isFalse)
+      take(a[1], c);
+    if (!isTrue)
+      take(a[2], c);
+  }
+  widen(result, "more than " + std::to_string(kMaxAlternatives) + " alternatives");
   return result;
 }
 
