@@ -367,6 +367,29 @@ public:
   std::multimap<std::string, const VarDecl *> varsByName; // for the recovery scan
   std::vector<std::tuple<unsigned, unsigned, const FunctionDecl *>> bodies; // main-file function bodies
 
+  /// What the walk has emitted so far; restore() drops everything after it (a dry run).
+  struct Snapshot {
+    size_t assigns, accesses, diagnostics, pending;
+    std::map<std::string, std::vector<ValuePtr>> assigned;
+    std::set<unsigned> offsets;
+  };
+  Snapshot snapshot() const {
+    return Snapshot{out.assigns.size(), out.accesses.size(), out.diagnostics.size(), pendingSigv4.size(), assigned,
+                    accessOffsets};
+  }
+  void restore(Snapshot &&snap) {
+    out.assigns.resize(snap.assigns);
+    out.accesses.resize(snap.accesses);
+    out.diagnostics.resize(snap.diagnostics);
+    pendingSigv4.resize(snap.pending);
+    assigned = std::move(snap.assigned);
+    accessOffsets = std::move(snap.offsets);
+  }
+
+  /// True for a function that reads the environment variable one of its parameters names
+  /// (std::getenv(name) in a helper): calls to it are evaluated with their arguments.
+  bool readsEnvByParameter(const FunctionDecl *fn);
+
   void emit(std::string symbol, ValuePtr value, SourceRange range, std::string phrase) {
     if (!value || symbol.empty())
       return;
@@ -528,6 +551,7 @@ private:
 
   std::map<const Decl *, std::string> usrs_;
   std::map<FileID, std::string> display_;
+  std::map<const FunctionDecl *, bool> envHelpers_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -802,10 +826,7 @@ private:
     // First pass: which tracked locals does the loop change? Its facts are discarded.
     bool deadBefore = dead_;
     State entry = state_;
-    size_t assigns = tu_.out.assigns.size(), accesses = tu_.out.accesses.size(),
-           diagnostics = tu_.out.diagnostics.size(), pending = tu_.pendingSigv4.size();
-    auto assignedBefore = tu_.assigned;
-    auto offsetsBefore = tu_.accessOffsets;
+    TU::Snapshot snapshot = tu_.snapshot();
     for (const Stmt *part : parts)
       walkStmt(part);
     std::vector<const VarDecl *> changed;
@@ -814,12 +835,7 @@ private:
       if (found != entry.end() && found->second != value)
         changed.push_back(var);
     }
-    tu_.out.assigns.resize(assigns);
-    tu_.out.accesses.resize(accesses);
-    tu_.out.diagnostics.resize(diagnostics);
-    tu_.pendingSigv4.resize(pending);
-    tu_.assigned = std::move(assignedBefore);
-    tu_.accessOffsets = std::move(offsetsBefore);
+    tu_.restore(std::move(snapshot));
     state_ = std::move(entry);
     dead_ = deadBefore;
     // Second pass: the changed locals read a loop-head symbol joining entry and back edge.
@@ -894,6 +910,11 @@ private:
       return;
     }
     walkExpr(init);
+    if (returns_ && isTrackedLocal(var)) {
+      // Inlining: locals hold their values, the call site's arguments flow through them.
+      state_[var] = isStringType(var->getType()) ? jsonify(valueOf(init)) : makeUnknown("not a string");
+      return;
+    }
     if (isTrackedLocal(var))
       state_[var] = makeRef(symbol);
     if (!isStringType(var->getType()))
@@ -944,6 +965,10 @@ private:
   }
 
   void storeReturn(const Expr *value, const Stmt *ret) {
+    if (returns_) {
+      returns_->push_back(jsonify(valueOf(value)));
+      return;
+    }
     QualType type = fn_->getReturnType();
     std::string symbol = tu_.returnSymbol(fn_);
     std::string phrase = "returned by " + fn_->getNameAsString();
@@ -1039,7 +1064,11 @@ private:
     case Target::Kind::None: return;
     case Target::Kind::Symbol: tu_.emit(target.symbol, jsonify(value), where, phrase); return;
     case Target::Kind::Local: {
-      std::string symbol = tu_.varSymbol(target.var) + "@" + std::to_string(where.begin.offset);
+      if (returns_) {
+        state_[target.var] = jsonify(value);
+        return;
+      }
+      std::string symbol = versionSymbol(target.var, where);
       tu_.emit(symbol, jsonify(value), where, phrase);
       state_[target.var] = makeRef(symbol);
       return;
@@ -1053,7 +1082,7 @@ private:
             if (field.first != target.member)
               fields.push_back(field);
         fields.emplace_back(target.member, value);
-        std::string symbol = tu_.varSymbol(target.var) + "@" + std::to_string(where.begin.offset);
+        std::string symbol = versionSymbol(target.var, where);
         tu_.emit(symbol, makeMap(std::move(fields), where), where, phrase);
         state_[target.var] = makeRef(symbol);
       } else {
@@ -1062,6 +1091,16 @@ private:
       return;
     }
     }
+  }
+
+  /// A new version of a local: named by where it is written, unique in the TU.
+  std::string versionSymbol(const VarDecl *var, const cloudpact::SourceRange &where) {
+    std::string symbol = tu_.varSymbol(var) + "@" + std::to_string(where.begin.offset);
+    if (where.end.valid())
+      symbol += "-" + std::to_string(where.end.offset);
+    while (tu_.assigned.count(symbol))
+      symbol += "'";
+    return symbol;
   }
 
   /// Properties of `source` become properties of the object symbol `key`.
@@ -1986,8 +2025,14 @@ private:
       std::optional<std::string> name;
       if (path) {
         auto args = selectArguments(*path, call);
-        if (args.size() == 1)
+        if (args.size() == 1) {
           name = constantText(args.front());
+          if (!name) {
+            ValuePtr argument = resolveLocal(valueOf(args.front()));
+            if (argument && argument->kind == ValueKind::Literal)
+              name = argument->text;
+          }
+        }
       }
       if (!name)
         return makeUnknown(call.callee.name + " of a name not known statically", where);
@@ -2049,9 +2094,34 @@ private:
     }
     if (call.fn && isa<CXXConversionDecl>(call.fn) && call.object)
       return valueOf(call.object, depth + 1);
-    if (isUserFunction(call) && (isStringType(call.fn->getReturnType()) || call.fn->getReturnType()->isUndeducedType()))
+    if (isUserFunction(call) && (isStringType(call.fn->getReturnType()) || call.fn->getReturnType()->isUndeducedType())) {
+      if (!returns_ && tu_.readsEnvByParameter(call.fn))
+        if (ValuePtr inlined = inlineCall(call))
+          return inlined;
       return makeRef(tu_.returnSymbol(call.fn));
+    }
     return makeUnknown("result of " + call.callee.name, where);
+  }
+
+  /// The callee's return values with its parameters bound to this call's arguments (one level,
+  /// a dry run: the callee's own walk emits its facts).
+  ValuePtr inlineCall(const CallSite &call) {
+    const FunctionDecl *definition = nullptr;
+    if (!call.fn->hasBody(definition) || !definition || !definition->getBody())
+      return nullptr;
+    Walker inner(tu_, definition);
+    for (unsigned i = 0; i < definition->getNumParams(); ++i) {
+      const ParmVarDecl *param = definition->getParamDecl(i);
+      inner.state_[param] = i < call.args.size() ? valueOf(call.args[i]) : makeRef(tu_.paramSymbol(definition, i));
+    }
+    std::vector<ValuePtr> returns;
+    inner.returns_ = &returns;
+    TU::Snapshot snapshot = tu_.snapshot();
+    inner.walkStmt(definition->getBody());
+    tu_.restore(std::move(snapshot));
+    if (returns.empty())
+      return nullptr;
+    return returns.size() == 1 ? returns.front() : makeChoice(std::move(returns));
   }
 
   /// std::format / fmt::format with a literal format string: pieces and arguments in order.
@@ -2251,8 +2321,41 @@ private:
 
   State state_;
   bool dead_ = false; // after return, break or continue: no path reaches here
+  std::vector<ValuePtr> *returns_ = nullptr; // inlining: return values are collected here
   std::vector<Breakable *> breakables_;
 };
+
+bool TU::readsEnvByParameter(const FunctionDecl *fn) {
+  const FunctionDecl *definition = nullptr;
+  if (!fn->hasBody(definition) || !definition)
+    return false;
+  auto cached = envHelpers_.find(definition);
+  if (cached != envHelpers_.end())
+    return cached->second;
+  bool found = false;
+  std::vector<const Stmt *> pending{definition->getBody()};
+  while (!pending.empty() && !found) {
+    const Stmt *s = pending.back();
+    pending.pop_back();
+    if (!s)
+      continue;
+    if (const auto *call = dyn_cast<CallExpr>(s); call && call->getDirectCallee() && call->getNumArgs() >= 1) {
+      Callee callee;
+      callee.name = functionName(call->getDirectCallee());
+      callee.chain = namespaceChain(call->getDirectCallee()->getDeclContext());
+      for (const auto &row : tableIndex().tables.sources)
+        if (calleeMatches(row, callee)) {
+          const auto *ref = dyn_cast<DeclRefExpr>(strip(call->getArg(0)));
+          if (ref && isa<ParmVarDecl>(ref->getDecl()))
+            found = true;
+        }
+    }
+    for (const Stmt *child : s->children())
+      pending.push_back(child);
+  }
+  envHelpers_[definition] = found;
+  return found;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The traversal: every function definition, global and field initializer of the user's code.

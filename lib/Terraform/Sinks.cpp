@@ -308,6 +308,17 @@ void SinkExtractorImpl::sink(const SinkRow &row, const std::string &addr, const 
         access.subject = Analyzer::address(inst_, addr);
         a_.facts().accesses.push_back(std::move(access));
         hosted_[addr].push_back(model.value);
+        // An Azure deployment's name is what requests carry: deployment:azure:<name> resolves it.
+        if (cloudOf(row.type) == std::string("azure")) {
+          std::string deployment = constantText(block, "name", scope);
+          if (!deployment.empty()) {
+            std::vector<std::pair<std::string, ValuePtr>> fields = {{"model", model.value}};
+            if (provider)
+              fields.emplace_back("provider", provider);
+            a_.facts().assigns.push_back(Assign{"deployment:azure:" + deployment, makeMap(std::move(fields), block.range),
+                                                model.range, "deployment " + deployment + " of " + Analyzer::address(inst_, addr)});
+          }
+        }
       }
     }
   }
@@ -429,8 +440,9 @@ void SinkExtractorImpl::sagemakerEndpoint(const std::string &addr, const Block &
   if (models.empty())
     return;
   ValuePtr value = models.size() == 1 ? models[0] : makeChoice(models, nameAttr->range);
-  a_.facts().assigns.push_back(Assign{"sagemaker-endpoint:" + name, value, nameAttr->expr.range(),
-                                      "endpoint " + name + " of " + Analyzer::address(inst_, addr)});
+  // InvokeEndpoint names the endpoint: deployment:aws:<name> resolves it to the hosted model.
+  a_.facts().assigns.push_back(Assign{"deployment:aws:" + name, makeMap({{"model", value}}, nameAttr->range),
+                                      nameAttr->expr.range(), "endpoint " + name + " of " + Analyzer::address(inst_, addr)});
 }
 
 void SinkExtractorImpl::run() {

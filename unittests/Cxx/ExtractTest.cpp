@@ -498,6 +498,88 @@ int main() {
       << dump();
 }
 
+TEST_F(CxxExtract, EnvHelperIsEvaluatedPerCallSite) {
+  run({{"main.cpp", R"cpp(#include <cpr/cpr.h>
+#include <cstdlib>
+#include <string>
+
+static std::string envOr(const char *name, const char *fallback) {
+  const char *value = std::getenv(name);
+  return value ? value : fallback;
+}
+
+int main() {
+  std::string base = envOr("LLM_BASE_URL", "https://api.openai.com/v1");
+  cpr::Post(cpr::Url{base + "/chat/completions"}, cpr::Body{R"({"model": "gpt-4o"})"});
+}
+)cpp"}});
+  ASSERT_EQ(facts_.accesses.size(), 1u) << dump();
+  EXPECT_EQ(eval(access().endpoint),
+            (Strings{"${LLM_BASE_URL}/chat/completions", "https://api.openai.com/v1/chat/completions"}))
+      << dump();
+}
+
+TEST_F(CxxExtract, SwitchReturnAndStaticMembers) {
+  run({{"main.cpp", R"cpp(#include <httplib.h>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+struct Endpoints {
+  static constexpr std::string_view kAzure = "https://contoso.openai.azure.com";
+  static const char *const kOpenAI;
+};
+const char *const Endpoints::kOpenAI = "https://api.openai.com";
+
+std::string hostFor(int kind) {
+  std::string host;
+  switch (kind) {
+  case 0:
+    return std::string(Endpoints::kAzure);
+  case 1:
+    host = Endpoints::kOpenAI;
+    break;
+  default:
+    host = "https://bedrock-runtime.us-east-1.amazonaws.com";
+    break;
+  }
+  return host;
+}
+
+int main(int argc, char **) {
+  std::ostringstream path;
+  path << "/openai" << "/v1/chat/completions";
+  httplib::Client client(hostFor(argc));
+  client.Post(path.str(), "{}", "application/json");
+}
+)cpp"}});
+  ASSERT_EQ(facts_.accesses.size(), 1u) << dump();
+  EXPECT_EQ(eval(access().endpoint),
+            (Strings{"https://contoso.openai.azure.com/openai/v1/chat/completions",
+                     "https://api.openai.com/openai/v1/chat/completions",
+                     "https://bedrock-runtime.us-east-1.amazonaws.com/openai/v1/chat/completions"}))
+      << dump();
+  EXPECT_EQ(access().model, nullptr) << dump();
+}
+
+TEST_F(CxxExtract, TablesDecideWhatIsASink) {
+  // A class that looks like an SDK but is not in the tables is not an access.
+  run({{"main.cpp", R"cpp(#include <string>
+namespace mycorp {
+struct Client {
+  void Converse(const std::string &model);
+  void Post(const std::string &url);
+};
+} // namespace mycorp
+int main() {
+  mycorp::Client client;
+  client.Converse("openai.gpt-oss-120b-1:0");
+  client.Post("https://bedrock-runtime.us-east-1.amazonaws.com/openai/v1");
+}
+)cpp"}});
+  EXPECT_TRUE(facts_.accesses.empty()) << dump();
+}
+
 TEST_F(CxxExtract, CrossTranslationUnitByUsr) {
   run({{"config.h", R"cpp(#pragma once
 #include <string>

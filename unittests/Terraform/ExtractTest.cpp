@@ -177,7 +177,7 @@ resource "aws_sagemaker_endpoint" "ep" {
 )"}});
   ASSERT_EQ(facts.accesses.size(), 1u);
   EXPECT_EQ(evaluate(facts, facts.accesses[0].model), Strings{"openai/gpt-oss-20b"});
-  EXPECT_EQ(evaluateSymbol(facts, "sagemaker-endpoint:chat"), Strings{"openai/gpt-oss-20b"});
+  EXPECT_EQ(evaluate(facts, makeGet(makeRef("deployment:aws:chat"), "model")), Strings{"openai/gpt-oss-20b"});
 }
 
 TEST(TerraformExtract, KubernetesDeploymentEnv) {
