@@ -45,7 +45,10 @@ Trace tidyTrace(const Trace &raw, const SourceRange &access) {
   for (const TraceStep &step : raw) {
     if (step.range.begin == access.begin || rangeWithin(step.range, access))
       continue;
-    if (!out.empty() && rangeWithin(out.back().range, step.range) && !step.phrase.empty()) {
+    // A literal's own step ("value '…'") inside the assignment that holds it becomes that
+    // assignment's step; other steps (a getenv read, a parameter) keep their own phrase.
+    if (!out.empty() && rangeWithin(out.back().range, step.range) && !step.phrase.empty() &&
+        out.back().phrase.rfind("value '", 0) == 0) {
       out.back().phrase = step.phrase;
       continue;
     }

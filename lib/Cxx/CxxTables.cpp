@@ -331,6 +331,63 @@ const Tables &builtinTables() {
   return tables;
 }
 
+namespace {
+std::string qualified(const std::string &ns, const std::string &cls, const std::string &method) {
+  std::string out = ns;
+  for (const std::string *part : {&cls, &method})
+    if (!part->empty())
+      out += (out.empty() ? "" : "::") + *part;
+  return out.empty() ? std::string("(global)") : out;
+}
+std::string code(const std::string &text) {
+  if (text.empty())
+    return {};
+  std::string out = "`";
+  for (char c : text)
+    out += c == '|' ? std::string("\\|") : std::string(1, c); // a bar would end the table cell
+  return out + "`";
+}
+} // namespace
+
+std::string formatTablesMarkdown(const Tables &tables) {
+  std::string out;
+  out += "### Model accesses (SinkTable.def)\n\n";
+  out += "| API | call | model | endpoint | region / cloud | implied cloud |\n|---|---|---|---|---|---|\n";
+  // One line per (namespace, class, method), the inputs grouped by kind.
+  for (size_t i = 0; i < tables.sinks.size();) {
+    const SinkRow &first = tables.sinks[i];
+    std::string label;
+    for (const auto &api : tables.apis)
+      if (api.ns == first.ns && api.cls == first.cls)
+        label = api.label + "…";
+    std::string model, endpoint, region, cloud = first.cloud.empty() ? "—" : first.cloud;
+    size_t j = i;
+    for (; j < tables.sinks.size() && tables.sinks[j].ns == first.ns && tables.sinks[j].cls == first.cls &&
+           tables.sinks[j].method == first.method;
+         ++j) {
+      const SinkRow &row = tables.sinks[j];
+      std::string *cell = row.kind == SinkKind::Model ? &model : row.kind == SinkKind::Endpoint ? &endpoint : &region;
+      std::string text = code(row.input.source);
+      if (row.kind == SinkKind::Sigv4)
+        text += " (SigV4: region, cloud aws)";
+      *cell += (cell->empty() ? "" : "<br>") + text;
+    }
+    out += "| " + label + " | " + code(qualified(first.ns, first.cls, first.method) + (first.subtypes ? " (and subclasses)" : "")) +
+           " | " + model + " | " + endpoint + " | " + region + " | " + cloud + " |\n";
+    i = j;
+  }
+  out += "\n### How library calls move values (SummaryTable.def)\n\n";
+  out += "| call | input | output | kind |\n|---|---|---|---|\n";
+  for (const auto &row : tables.summaries)
+    out += "| " + code(qualified(row.ns, row.cls, row.method)) + " | " + code(row.input.source) + " | " +
+           code(row.output.source) + " | " + summaryKindName(row.kind) + " |\n";
+  out += "\n### Environment reads (SourceTable.def)\n\n";
+  out += "| call | variable name | trace step |\n|---|---|---|\n";
+  for (const auto &row : tables.sources)
+    out += "| " + code(qualified(row.ns, row.cls, row.method)) + " | " + code(row.input.source) + " | " + row.phrase + " |\n";
+  return out;
+}
+
 bool nameMatches(const std::string &pattern, const std::string &name) {
   // Iterative glob with '*' only.
   size_t p = 0, n = 0, star = std::string::npos, mark = 0;

@@ -106,6 +106,9 @@ struct Tables {
 /// The built-in tables, parsed once.
 const Tables &builtinTables();
 
+/// The tables as Markdown (docs/cxx.md embeds this between its GENERATED markers).
+std::string formatTablesMarkdown(const Tables &tables);
+
 /// Globs in Class and Method cells: '*' matches any run of characters.
 bool nameMatches(const std::string &pattern, const std::string &name);
 /// "Aws::BedrockRuntime" → {"Aws", "BedrockRuntime"}; "" → {}.

@@ -59,7 +59,7 @@ private:
       JsonNode value;
       if (!parseValue(value, depth + 1))
         return false;
-      out.fields.emplace_back(std::move(key), std::move(value));
+      out.fields.push_back(JsonMember{std::move(key), std::move(value)});
       skipSpace();
       if (peek(',')) {
         ++pos_;

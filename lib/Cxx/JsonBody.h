@@ -9,6 +9,8 @@
 
 namespace cloudpact::cxx {
 
+struct JsonMember;
+
 /// A parsed JSON value with byte offsets into the text it came from.
 struct JsonNode {
   enum class Kind { Object, Array, String, Scalar };
@@ -16,8 +18,13 @@ struct JsonNode {
   std::string text;  // decoded string, or the scalar's spelling (numbers, true, false, null)
   size_t offset = 0; // first byte of the value (for strings: after the opening quote)
   size_t length = 0; // bytes of the value as written (for strings: without the quotes)
-  std::vector<std::pair<std::string, JsonNode>> fields; // Object
-  std::vector<JsonNode> items;                          // Array
+  std::vector<JsonMember> fields; // Object, in order
+  std::vector<JsonNode> items;    // Array
+};
+
+struct JsonMember {
+  std::string key;
+  JsonNode value;
 };
 
 /// Parses a whole JSON text (surrounding whitespace allowed). False if it is not valid JSON.

@@ -314,13 +314,13 @@ private:
     if (const char *text = std::getenv("CLOUDPACT_PROGRESS_DELAY_MS"))
       delay = std::strtol(text, nullptr, 10);
     std::unique_lock<std::mutex> lock(mutex_);
-    if (wake_.wait_for(lock, std::chrono::milliseconds(delay), [this] { return stopped_; }))
+    if (delay > 0 && wake_.wait_for(lock, std::chrono::milliseconds(delay), [this] { return stopped_; }))
       return;
-    while (!stopped_) {
+    do {
       std::cerr << "\r\033[Kcloudpact: " << phase_ << " " << done_ << "/" << total_ << std::flush;
       shown_ = true;
       wake_.wait_for(lock, std::chrono::milliseconds(200), [this] { return stopped_; });
-    }
+    } while (!stopped_);
   }
 
   bool enabled_;

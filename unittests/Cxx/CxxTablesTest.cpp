@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
 using namespace cloudpact::cxx;
 
 TEST(CxxTables, AllCellsParse) {
@@ -95,4 +99,27 @@ TEST(CxxTables, NameGlobs) {
   EXPECT_FALSE(nameMatches("", "x"));
   EXPECT_EQ(splitQualified("Aws::BedrockRuntime"), (std::vector<std::string>{"Aws", "BedrockRuntime"}));
   EXPECT_TRUE(splitQualified("").empty());
+}
+
+// docs/cxx.md embeds the tables between markers; the text must be the generated one.
+// CLOUDPACT_UPDATE_DOCS=1 rewrites it.
+TEST(CxxTables, DocumentationIsGeneratedFromTheTables) {
+  std::string path = std::string(CLOUDPACT_SOURCE_DIR) + "/docs/cxx.md";
+  std::ifstream in(path);
+  ASSERT_TRUE(in) << path;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string doc = buffer.str();
+  const std::string begin = "<!-- BEGIN GENERATED: cxx tables -->\n", end = "<!-- END GENERATED -->";
+  size_t from = doc.find(begin), to = doc.find(end);
+  ASSERT_NE(from, std::string::npos) << "missing " << begin;
+  ASSERT_NE(to, std::string::npos) << "missing " << end;
+  from += begin.size();
+  std::string expected = formatTablesMarkdown(builtinTables());
+  if (std::getenv("CLOUDPACT_UPDATE_DOCS")) {
+    doc.replace(from, to - from, expected);
+    std::ofstream(path) << doc;
+    return;
+  }
+  EXPECT_EQ(doc.substr(from, to - from), expected) << "run CxxTests with CLOUDPACT_UPDATE_DOCS=1 to regenerate";
 }

@@ -10,19 +10,19 @@ TEST(JsonBody, ParsesWithOffsets) {
   ASSERT_TRUE(parseJson(text, node));
   ASSERT_EQ(node.kind, JsonNode::Kind::Object);
   ASSERT_EQ(node.fields.size(), 4u);
-  EXPECT_EQ(node.fields[0].first, "model");
-  EXPECT_EQ(node.fields[0].second.text, "gpt-4o");
-  EXPECT_EQ(text.substr(node.fields[0].second.offset, node.fields[0].second.length), "gpt-4o");
-  EXPECT_EQ(node.fields[1].second.text, "2");
-  EXPECT_EQ(node.fields[2].second.kind, JsonNode::Kind::Array);
-  EXPECT_EQ(node.fields[2].second.items[0].fields[0].second.text, "user");
-  EXPECT_EQ(node.fields[3].second.text, "true");
+  EXPECT_EQ(node.fields[0].key, "model");
+  EXPECT_EQ(node.fields[0].value.text, "gpt-4o");
+  EXPECT_EQ(text.substr(node.fields[0].value.offset, node.fields[0].value.length), "gpt-4o");
+  EXPECT_EQ(node.fields[1].value.text, "2");
+  EXPECT_EQ(node.fields[2].value.kind, JsonNode::Kind::Array);
+  EXPECT_EQ(node.fields[2].value.items[0].fields[0].value.text, "user");
+  EXPECT_EQ(node.fields[3].value.text, "true");
 }
 
 TEST(JsonBody, DecodesEscapes) {
   JsonNode node;
   ASSERT_TRUE(parseJson(R"({"a": "x\"y\u0041"})", node));
-  EXPECT_EQ(node.fields[0].second.text, "x\"yA");
+  EXPECT_EQ(node.fields[0].value.text, "x\"yA");
 }
 
 TEST(JsonBody, RejectsInvalidJson) {
