@@ -13,6 +13,8 @@
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
@@ -451,6 +453,14 @@ void analyze(const std::vector<const SourceFile *> &files, const Options &option
   std::vector<std::unique_ptr<ErrorCollector>> errors(units.size());
   std::atomic<size_t> next{0};
   auto worker = [&]() {
+    // The scanned files' texts (what the driver read, an editor's unsaved buffer) over the disk,
+    // built once per thread.
+    llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> files(
+        new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
+    llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> memory(new llvm::vfs::InMemoryFileSystem);
+    files->pushOverlay(memory);
+    for (const auto &[path, file] : overlays)
+      memory->addFile(path, 0, llvm::MemoryBuffer::getMemBuffer(file->text, path, /*RequiresNullTerminator=*/false));
     while (true) {
       size_t index = next++;
       if (index >= units.size())
@@ -458,9 +468,7 @@ void analyze(const std::vector<const SourceFile *> &files, const Options &option
       Unit &unit = results[index];
       unit.path = units[index];
       errors[index] = std::make_unique<ErrorCollector>();
-      clang::tooling::ClangTool tool(*database, {unit.path});
-      for (const auto &[path, file] : overlays)
-        tool.mapVirtualFile(path, file->text);
+      clang::tooling::ClangTool tool(*database, {unit.path}, std::make_shared<clang::PCHContainerOperations>(), files);
       tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
           {"-resource-dir=" CLOUDPACT_CLANG_RESOURCE_DIR, "-w", "-ferror-limit=0", "-fno-caret-diagnostics",
            "-Wno-unknown-warning-option"},

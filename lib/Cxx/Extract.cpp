@@ -364,6 +364,7 @@ public:
   std::map<std::string, std::vector<ValuePtr>> assigned; // symbol → values emitted here
   std::vector<std::pair<size_t, ValuePtr>> pendingSigv4;  // (access index, CURLOPT_AWS_SIGV4 value)
   std::set<unsigned> accessOffsets;                       // main-file offsets of calls with an access
+  std::set<unsigned> resolvedCallOffsets;                 // main-file offsets of calls Clang resolved
   std::multimap<std::string, const VarDecl *> varsByName; // for the recovery scan
   std::vector<std::tuple<unsigned, unsigned, const FunctionDecl *>> bodies; // main-file function bodies
 
@@ -509,6 +510,8 @@ public:
     }
     return range(clang::SourceRange(begin, call->getEndLoc()));
   }
+
+  bool inMainFile(const Expr *e) const { return sm.isInMainFile(sm.getFileLoc(e->getExprLoc())); }
 
   bool inSystemHeader(SourceLocation location) { return location.isValid() && sm.isInSystemHeader(sm.getFileLoc(location)); }
 
@@ -1044,12 +1047,10 @@ private:
               prop.name = inner.name + "." + *key;
               return prop;
             }
+            // A member of a JSON value: a local's next version, or a symbol's map.
             inner.member = *key;
             inner.name += "[\"" + *key + "\"]";
-            if (inner.kind == Target::Kind::Symbol)
-              inner.kind = Target::Kind::Member;
-            else
-              inner.kind = Target::Kind::Member;
+            inner.kind = Target::Kind::Member;
             return inner;
           }
         }
@@ -1313,8 +1314,6 @@ private:
     // A C library's API (curl_easy_init, ...): declared only, nothing to follow into.
     if (fn->isExternC() && !fn->hasBody())
       return false;
-    if (const auto *method = dyn_cast<CXXMethodDecl>(fn); method && method->getParent()->isLambda())
-      return true;
     return true;
   }
 
@@ -1325,6 +1324,8 @@ private:
     call.constructed = constructed;
     call.constructedName = constructedName;
     auto where = tu_.callRange(e);
+    if (call.callee.resolved && tu_.options.recover && where.begin.valid() && tu_.inMainFile(e))
+      tu_.resolvedCallOffsets.insert(where.begin.offset); // the token scan leaves these alone
 
     // Summaries that store somewhere.
     bool modelled = false;
@@ -1468,7 +1469,7 @@ private:
     }
     if (sigv4)
       tu_.pendingSigv4.emplace_back(tu_.out.accesses.size(), sigv4);
-    if (where.begin.valid())
+    if (where.begin.valid() && tu_.inMainFile(call.expr))
       tu_.accessOffsets.insert(where.begin.offset);
     tu_.out.accesses.push_back(std::move(access));
   }
@@ -1899,7 +1900,6 @@ private:
       return makeUnknown("no expression");
     if (depth > 32)
       return makeUnknown("expression too deep", tu_.range(e));
-    const Expr *original = e;
     e = strip(e);
     if (!e)
       return makeUnknown("no expression");
@@ -1956,7 +1956,6 @@ private:
       return callValue(e, depth);
     if (isa<CXXNullPtrLiteralExpr>(e) || isa<GNUNullExpr>(e))
       return makeUnknown("null pointer", where);
-    (void)original;
     return makeUnknown("value of " + std::string(e->getStmtClassName()), where);
   }
 
@@ -2492,7 +2491,8 @@ private:
     for (const auto &row : tableIndex().tables.sinks)
       if (calleeMatches(row, callee) && (rows.empty() || (row.ns == rows.front()->ns && row.cls == rows.front()->cls)))
         rows.push_back(&row);
-    if (rows.empty() || tu_.accessOffsets.count(offset(tokens_[first])))
+    if (rows.empty() || tu_.accessOffsets.count(offset(tokens_[first])) ||
+        tu_.resolvedCallOffsets.count(offset(tokens_[first])))
       return;
     // Arguments up to the matching parenthesis.
     std::vector<std::pair<size_t, size_t>> spans;

@@ -1,4 +1,5 @@
 // RUN: %check_cloudpact %s %t
+// RUN: cd %t.dir && %cloudpact routes -p . bedrock-converse-async.cpp | FileCheck --check-prefix=ROUTES %s
 // The asynchronous and callable forms, a request built by a WithModelId chain, a client made by
 // Aws::MakeShared and used through the shared pointer.
 #include <aws/core/Aws.h>
@@ -17,5 +18,6 @@ int main() {
   Model::ConverseRequest request;
   request.WithModelId("anthropic.claude-3-5-sonnet-20240620-v1:0").AddMessages(Model::Message());
   auto future = client->ConverseCallable(request);
+  // ROUTES-DAG: anthropic anthropic.claude-3-5-sonnet-20240620-v1:0 aws eu-central-1 - aws-sdk-cpp BedrockRuntime::ConverseCallable call allowed bedrock-converse-async.cpp:[[@LINE-1]]:25
   future.wait();
 }

@@ -669,6 +669,47 @@ std::string chosen = kModel;
   EXPECT_TRUE(found) << dump();
 }
 
+TEST_F(CxxExtract, UsesTheTextGivenNotTheDisk) {
+  // An editor's unsaved buffer: the SourceFile's text wins over the file on disk.
+  fs::path path = fs::path(dir_) / "main.cpp";
+  std::ofstream(path) << "int main() {}\n";
+  std::ofstream(fs::path(dir_) / "compile_commands.json")
+      << R"([{"directory": ")" << dir_ << R"(", "file": ")" << path.string()
+      << R"(", "arguments": ["clang++", "-std=c++17", "-I)" << kSdk << R"(", "-c", "main.cpp"]}])";
+  SourceFile file{path.string(), R"cpp(#include <cpr/cpr.h>
+int main() { cpr::Post(cpr::Url{"https://api.openai.com/v1/chat/completions"}); }
+)cpp"};
+  cxx::Options options;
+  options.buildDir = dir_;
+  cxx::analyze({&file}, options, facts_);
+  ASSERT_EQ(facts_.accesses.size(), 1u) << dump();
+  EXPECT_EQ(eval(access().endpoint), Strings{"https://api.openai.com/v1/chat/completions"}) << dump();
+}
+
+TEST_F(CxxExtract, ThreadsGiveTheSameFacts) {
+  std::map<std::string, std::string> files;
+  for (int i = 0; i < 4; ++i)
+    files["unit" + std::to_string(i) + ".cpp"] = "#include <cpr/cpr.h>\nint f" + std::to_string(i) +
+                                                 R"(() { return cpr::Post(cpr::Url{"https://host)" + std::to_string(i) +
+                                                 R"(.example.com"}).status_code; }
+)";
+  run(files);
+  std::string single = dump();
+  std::vector<SourceFile> sources;
+  for (const auto &[name, text] : files)
+    sources.push_back(SourceFile{(fs::path(dir_) / name).string(), text});
+  std::vector<const SourceFile *> pointers;
+  for (const auto &file : sources)
+    pointers.push_back(&file);
+  cxx::Options options;
+  options.buildDir = dir_;
+  options.threads = 3;
+  facts_ = Facts{};
+  cxx::analyze(pointers, options, facts_);
+  EXPECT_EQ(dump(), single);
+  EXPECT_EQ(facts_.accesses.size(), 4u);
+}
+
 TEST_F(CxxExtract, BrokenCodeIsANoteNotACrash) {
   run({{"main.cpp", "int main() { return }\n#include <nonexistent/header.h>\nstruct { int x; } y = ;\n"}}, false);
   ASSERT_EQ(facts_.diagnostics.size(), 1u) << dump();
