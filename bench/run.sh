@@ -16,7 +16,7 @@ for jobs in 1 2; do
   start=$(date +%s.%N)
   /usr/bin/time -f "%M" -o "$work/rss" "$build/bin/cloudpact" check -j "$jobs" --quiet --format json -o "$work/out-$jobs.json" "$work/repo" || true
   end=$(date +%s.%N)
-  printf -- "-j %s: %.2f s wall, %s MiB max RSS\n" "$jobs" "$(echo "$end - $start" | bc)" "$(( $(cat "$work/rss") / 1024 ))"
+  printf -- "-j %s: %.2f s wall, %s MiB max RSS\n" "$jobs" "$(echo "$end - $start" | bc)" "$(( $(tail -n 1 "$work/rss") / 1024 ))"
 done
 cmp -s "$work/out-1.json" "$work/out-2.json" && echo "output identical for -j 1 and -j 2"
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print('findings:', len(d['findings']))" "$work/out-1.json"

@@ -4,6 +4,7 @@
 #include "Analysis/Rules.h"
 #include "Analysis/Solver.h"
 #include "Analysis/Suppressions.h"
+#include "Core/Hash.h"
 
 #include <algorithm>
 #include <map>
@@ -178,22 +179,6 @@ std::string findingMessage(const Route &route, const std::vector<std::string> &c
   return message;
 }
 
-uint64_t fnv1a(std::string_view text, uint64_t hash = 1469598103934665603ULL) {
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  return hash;
-}
-
-std::string hex(uint64_t value) {
-  static const char digits[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, value >>= 4)
-    out[i] = digits[value & 0xf];
-  return out;
-}
-
 std::string trimmed(std::string_view text) {
   size_t b = text.find_first_not_of(" \t");
   size_t e = text.find_last_not_of(" \t\r");
@@ -202,17 +187,17 @@ std::string trimmed(std::string_view text) {
 
 /// Stable across line shifts: rule, file, the access's source line text and its route.
 std::string fingerprintOf(const Finding &finding, const FileSet &files) {
-  uint64_t hash = fnv1a(finding.rule);
-  hash = fnv1a("\0" + finding.range.file(), hash);
-  hash = fnv1a(trimmed(files.line(finding.range.file(), finding.range.begin.line)), hash);
+  uint64_t hash = stableHash(finding.rule);
+  hash = stableHash("\0" + finding.range.file(), hash);
+  hash = stableHash(trimmed(files.line(finding.range.file(), finding.range.begin.line)), hash);
   if (finding.route) {
-    hash = fnv1a(finding.route->provider + "|" + finding.route->cloud + "|" + finding.route->region + "|" +
+    hash = stableHash(finding.route->provider + "|" + finding.route->cloud + "|" + finding.route->region + "|" +
                      finding.route->api + "|" + finding.route->subject,
                  hash);
   } else {
-    hash = fnv1a(finding.message, hash);
+    hash = stableHash(finding.message, hash);
   }
-  return hex(hash);
+  return hexDigits(hash);
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 // The route inventory: every model access with provider, model, cloud and verdict.
+#include "Core/Hash.h"
 #include "Report/Report.h"
 #include "cloudpact/Version.h"
 
@@ -163,17 +164,9 @@ void writeCsv(std::ostream &out, const RouteList &routes) {
   }
 }
 
-uint64_t fnv1a(std::string_view text, uint64_t hash = 1469598103934665603ULL) {
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  return hash;
-}
-
 /// A deterministic RFC 4122 (version 5 style) UUID from the content, so the same scan gives the same BOM.
 std::string contentUuid(const std::string &content) {
-  uint64_t a = fnv1a(content), b = fnv1a(content, a ^ 0x9e3779b97f4a7c15ULL);
+  uint64_t a = stableHash(content), b = stableHash(content, a ^ 0x9e3779b97f4a7c15ULL);
   char buffer[40];
   std::snprintf(buffer, sizeof buffer, "%08x-%04x-5%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
                 static_cast<unsigned>((a >> 16) & 0xffff), static_cast<unsigned>(a & 0xfff),
