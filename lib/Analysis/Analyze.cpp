@@ -213,8 +213,6 @@ namespace {
 /// Links env vars to reads through the policy's `workloads` mapping; code that no mapping
 /// covers links by name to every workload that sets the variable.
 EnvLinkFilter workloadFilter(const Policy &policy) {
-  if (policy.workloads.empty())
-    return nullptr;
   return [&policy](const Assign &set, const Value &read) {
     bool mapped = false;
     for (const WorkloadMapping &mapping : policy.workloads) {
@@ -225,9 +223,9 @@ EnvLinkFilter workloadFilter(const Policy &policy) {
       mapped = true;
       if ((!set.origin.empty() && globMatch(mapping.workload, set.origin)) ||
           (!set.originImage.empty() && globMatch(mapping.workload, set.originImage)))
-        return true;
+        return EnvLink::Mapped;
     }
-    return !mapped;
+    return mapped ? EnvLink::None : EnvLink::ByName;
   };
 }
 

@@ -142,11 +142,12 @@ AbstractValue Solver::evaluate(const ValuePtr &value) {
     }
     size_t linked = 0;
     for (const Assign *assign : found->second) {
-      if (envFilter_ && !envFilter_(*assign, *value))
+      EnvLink link = envFilter_ ? envFilter_(*assign, *value) : EnvLink::ByName;
+      if (link == EnvLink::None)
         continue;
       ++linked;
       AbstractValue set = evaluate(assign->value);
-      addStep(set, assign->range, assign->phrase);
+      addStep(set, assign->range, link == EnvLink::ByName ? assign->phrase + " (linked to the read by name)" : assign->phrase);
       joinInto(result, std::move(set));
     }
     if (!linked)

@@ -14,9 +14,11 @@
 
 namespace cloudpact {
 
-/// Decides whether an environment variable set by a workload (an Assign to env:NAME) reaches a
-/// read of it (an EnvRead). Without a filter every workload that sets the name reaches every read.
-using EnvLinkFilter = std::function<bool(const Assign &set, const Value &read)>;
+/// How an environment variable set by a workload (an Assign to env:NAME) reaches a read of it
+/// (an EnvRead): through the policy's workloads mapping, by name only, or not at all.
+enum class EnvLink { None, Mapped, ByName };
+/// Without a filter every workload that sets the name reaches every read, by name.
+using EnvLinkFilter = std::function<EnvLink(const Assign &set, const Value &read)>;
 
 class Solver {
 public:
