@@ -748,12 +748,16 @@ void Analyzer::defineVariables(Instance &inst) {
   // tree are candidate -var-file configurations.
   std::vector<const VarFile *> fixed, candidates;
   if (!inst.parent) {
-    auto nearestRoot = [&](const std::string &dir) {
+    // Cached: every root asks about every var file, so an uncached walk is cubic in the roots.
+    auto nearestRoot = [&](const std::string &dir) -> const std::string & {
+      auto cached = nearestRoot_.find(dir);
+      if (cached != nearestRoot_.end())
+        return cached->second;
       std::string best;
       for (const auto &other : instances_)
         if (!other->parent && within(dir, other->config->dir) && other->config->dir.size() >= best.size())
           best = other->config->dir;
-      return best;
+      return nearestRoot_.emplace(dir, std::move(best)).first->second;
     };
     std::string mine = config.dir;
     auto appliesHere = [&](const VarFile &vf) {

@@ -143,6 +143,7 @@ private:
     std::string name;
   };
   std::vector<VarFile> varFiles_;
+  std::map<std::string, std::string> nearestRoot_; // directory → nearest enclosing root module
   std::vector<std::unique_ptr<Instance>> instances_;
   std::map<std::string, SymbolDef> symbols_;
   std::vector<std::string> symbolOrder_;
