@@ -9,9 +9,13 @@ debian_packages=(
   nlohmann-json3-dev libgtest-dev libgmock-dev libre2-dev libcurl4-openssl-dev
   neovim pre-commit
 )
+# An IaC-only build (CLOUDPACT_ENABLE_CXX=OFF) needs no LLVM libraries: only lit and FileCheck.
 if [[ "${CLOUDPACT_ENABLE_CXX:-ON}" == "OFF" ]]; then
-  debian_packages=("${debian_packages[@]/libclang-19-dev/}")
-  debian_packages=("${debian_packages[@]/clang-19/}")
+  filtered=()
+  for pkg in "${debian_packages[@]}"; do
+    case "$pkg" in libclang-19-dev|llvm-19-dev|clang-19) ;; *) filtered+=("$pkg") ;; esac
+  done
+  debian_packages=("${filtered[@]}")
 fi
 
 missing=()

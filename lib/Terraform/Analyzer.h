@@ -165,4 +165,10 @@ std::string joinPath(const std::string &dir, const std::string &name);
 /// SageMaker endpoints for one module instance.
 void extractSinks(Analyzer &analyzer, Instance &instance);
 
+/// A helm_release's chart values as one Map: the `values` documents merged in order (Helm's
+/// deep merge), then each `set` path applied.
+ValuePtr helmValues(Analyzer &analyzer, Instance &instance, const std::string &addr, const Block &block);
+/// Model sinks and env:NAME Assigns of a helm_release's chart (HelmTable.def).
+void extractHelmRelease(Analyzer &analyzer, Instance &instance, const std::string &addr, const Block &block);
+
 } // namespace cloudpact::terraform

@@ -468,6 +468,8 @@ void SinkExtractorImpl::run() {
     for (const ConfigObjectRow &row : kConfigObjects)
       if (type == row.type)
         configObject(row, key, *block);
+    if (type == "helm_release")
+      extractHelmRelease(a_, inst_, key, *block);
     if (type == "aws_sagemaker_endpoint")
       endpoints.emplace_back(key, block);
   }
