@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 namespace cloudpact {
@@ -229,15 +230,44 @@ EnvLinkFilter workloadFilter(const Policy &policy) {
   };
 }
 
-/// The cloud a workload runs on, from the policy's `workloads` mapping.
-std::string workloadCloud(const Policy &policy, const std::string &subject) {
+/// Names of environment variables that some code in the scan reads.
+std::set<std::string> envReadNames(const Facts &facts) {
+  std::set<std::string> names;
+  std::set<const Value *> seen;
+  std::vector<const Value *> stack;
+  auto push = [&](const ValuePtr &value) {
+    if (value && seen.insert(value.get()).second)
+      stack.push_back(value.get());
+  };
+  for (const Assign &assign : facts.assigns)
+    push(assign.value);
+  for (const ModelAccess &access : facts.accesses)
+    for (const ValuePtr &value : {access.model, access.endpoint, access.region, access.provider, access.cloud})
+      push(value);
+  while (!stack.empty()) {
+    const Value *value = stack.back();
+    stack.pop_back();
+    if (value->kind == ValueKind::EnvRead)
+      names.insert(value->text);
+    for (const ValuePtr &part : value->parts)
+      push(part);
+    for (const auto &field : value->fields)
+      push(field.second);
+  }
+  return names;
+}
+
+/// The cloud a workload runs on, from the policy's `workloads` mapping: a workload name
+/// ("shop/Deployment/chat") or a path glob ("deploy/eks-prod/**").
+std::string workloadCloud(const Policy &policy, const std::string &subject, const std::string &file) {
   // Subjects read "Deployment shop/chat-svc"; mappings name workloads "shop/Deployment/chat-svc".
   std::string key = subject;
   if (size_t space = subject.find(' '), slash = subject.find('/');
       space != std::string::npos && slash != std::string::npos && space < slash)
     key = subject.substr(space + 1, slash - space - 1) + "/" + subject.substr(0, space) + subject.substr(slash);
   for (const WorkloadMapping &mapping : policy.workloads)
-    if (!mapping.cloud.empty() && (globMatch(mapping.workload, key) || globMatch(mapping.workload, subject)))
+    if (!mapping.cloud.empty() &&
+        (globMatch(mapping.workload, key) || globMatch(mapping.workload, subject) || globMatch(mapping.workload, file)))
       return mapping.cloud;
   return {};
 }
@@ -252,8 +282,11 @@ AnalysisResult analyze(const Facts &facts, const Policy &policy, const FileSet &
   using RouteKey = std::tuple<size_t, std::string, std::string, std::string, int>;
   std::map<RouteKey, std::pair<Route, std::vector<std::string>>> grouped;
 
+  std::set<std::string> readByCode = envReadNames(facts);
   for (size_t index = 0; index < facts.accesses.size(); ++index) {
     const ModelAccess &access = facts.accesses[index];
+    if (!access.viaEnv.empty() && readByCode.count(access.viaEnv))
+      continue; // the code that reads the variable is the access
     auto eval = [&](const ValuePtr &value) -> std::optional<AbstractValue> {
       if (!value)
         return std::nullopt;
@@ -302,7 +335,7 @@ AnalysisResult analyze(const Facts &facts, const Policy &policy, const FileSet &
                 route.cloud = endpointClass.cloud;
               else if (!access.impliedCloud.empty())
                 route.cloud = access.impliedCloud;
-              else if (std::string mapped = workloadCloud(policy, access.subject); !mapped.empty())
+              else if (std::string mapped = workloadCloud(policy, access.subject, access.range.file()); !mapped.empty())
                 route.cloud = mapped;
               else if (e.shape)
                 holeReason = e.shape->hasHole() ? "endpoint " + e.shape->render() + ": " + e.shape->holeReason()

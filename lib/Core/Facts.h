@@ -44,6 +44,10 @@ struct ModelAccess {
   SourceRange range;      // primary location: the call, attribute or scalar
   std::string subject;    // what is accessing, e.g. "module.assistant.aws_bedrockagent_agent.this"
   double confidence = 1.0; // < 1 when matched by name only (missing headers)
+  /// Set when the access is a workload's client configuration in environment variable NAME
+  /// (OPENAI_BASE_URL, ...). When code in the scan reads NAME, the read is the access and this
+  /// one is dropped, so one route is not reported twice.
+  std::string viaEnv;
 };
 
 struct Facts {

@@ -138,6 +138,24 @@ constexpr ServingEngineRow kServingEngines[] = {
 } // namespace
 std::span<const ServingEngineRow> servingEngines() { return kServingEngines; }
 
+// Client configuration read from the environment (catalog §5), sorted by variable.
+constexpr ClientEnvRow kClientEnvVars[] = {
+    {"ANTHROPIC_BASE_URL", "Anthropic SDK", ""},
+    {"AWS_BEDROCK_BASE_URL", "OpenAI SDK BedrockOpenAI", "aws"},
+    {"AWS_ENDPOINT_URL_BEDROCK_RUNTIME", "AWS SDK Bedrock Runtime", "aws"},
+    {"AZURE_OPENAI_ENDPOINT", "OpenAI SDK AzureOpenAI", ""},
+    {"GOOGLE_CLOUD_CPP_PREDICTION_SERVICE_ENDPOINT", "google-cloud-cpp Vertex AI", "gcp"},
+    {"OPENAI_API_BASE", "OpenAI-compatible client", ""},
+    {"OPENAI_BASE_URL", "OpenAI SDK", ""},
+};
+constexpr std::string_view kClientModelVars[] = {
+    "ANTHROPIC_MODEL", "AZURE_OPENAI_DEPLOYMENT", "AZURE_OPENAI_DEPLOYMENT_NAME", "BEDROCK_MODEL_ID", "CHAT_MODEL",
+    "LLM_MODEL", "MODEL_NAME", "OPENAI_MODEL", "OPENAI_MODEL_NAME",
+};
+
+std::span<const ClientEnvRow> clientEnvVars() { return kClientEnvVars; }
+std::span<const std::string_view> clientModelVars() { return kClientModelVars; }
+
 namespace {
 constexpr SV kKserveComponents[] = {"model", "huggingface"};
 constexpr SV kKserveFlags[] = {"--model_id", "--model-id"};

@@ -84,6 +84,16 @@ struct ServingEngineRow {
 };
 std::span<const ServingEngineRow> servingEngines();
 
+/// Environment variables that point a model client at an endpoint (catalog §5).
+struct ClientEnvRow {
+  std::string_view endpointVar;
+  std::string_view client;       // which clients read it
+  std::string_view impliedCloud; // the cloud the variable itself fixes, or ""
+};
+std::span<const ClientEnvRow> clientEnvVars();
+/// Environment variables that name the model of such a client in the same container.
+std::span<const std::string_view> clientModelVars();
+
 /// KServe InferenceService predictor components that carry a model, and their model flags.
 std::span<const std::string_view> kserveComponents();
 std::span<const std::string_view> kserveModelFlags();

@@ -247,6 +247,31 @@ ValuePtr flagValue(const std::vector<Token> &tokens, std::span<const std::string
 }
 
 namespace {
+/// A container configuring a model client through its environment (OPENAI_BASE_URL and a model
+/// variable beside it) is a call from that workload.
+void emitClientEnv(Context &ctx, const Object &owner, const ContainerView &view) {
+  ValuePtr model;
+  for (std::string_view name : clientModelVars())
+    if (!model)
+      model = view.lookup(std::string(name));
+  for (const ClientEnvRow &row : clientEnvVars()) {
+    for (const EnvVar &var : view.env) {
+      if (var.name != row.endpointVar || !var.value)
+        continue;
+      ModelAccess access;
+      access.kind = AccessKind::Call;
+      access.api = std::string(row.client) + " (env " + var.name + ")";
+      access.impliedCloud = std::string(row.impliedCloud);
+      access.endpoint = var.value;
+      access.model = model;
+      access.range = var.value->range.valid() ? var.value->range : var.range;
+      access.subject = owner.subject();
+      access.viaEnv = var.name;
+      ctx.out.accesses.push_back(std::move(access));
+    }
+  }
+}
+
 void emitServing(Context &ctx, const Object &owner, const Node &container, const ContainerView &view,
                  const std::optional<CloudHint> &hint) {
   const Node *image = container.get("image");
@@ -376,6 +401,8 @@ ContainerView analyzeContainer(Context &ctx, const Object &owner, const Node &co
   for (const EnvVar &var : view.env)
     ctx.out.assigns.push_back(Assign{"env:" + var.name, var.value, var.range,
                                      "env " + var.name + " of " + owner.subject(), origin, image});
+
+  emitClientEnv(ctx, owner, view);
 
   if (detectServing)
     emitServing(ctx, owner, container, view, hint);
