@@ -84,6 +84,7 @@ public:
 
 private:
   ValuePtr follow(ValuePtr value);
+  ValuePtr document(ValuePtr value);
   Tree fromValue(ValuePtr value, size_t depth);
   Tree fromText(const ValuePtr &text, SourceRange fallback);
   Tree fromNode(const syntax::Node &node, const std::vector<ValuePtr> &holes, const SourceRange *pinned);
@@ -102,11 +103,39 @@ private:
   Scope scope_;
 };
 
+// Sees through yamlencode/jsonencode and single-assignment references to the structure (or
+// text) written; anything else is kept as it is, so its trace stays whole.
 ValuePtr HelmRelease::follow(ValuePtr value) {
+  ValuePtr original = value;
   for (int hop = 0; hop < 8 && value; ++hop) {
     if (value->kind == ValueKind::Apply && (value->text == "yamlencode" || value->text == "jsonencode") &&
         value->parts.size() == 1) {
       value = value->parts[0];
+      continue;
+    }
+    if (value->kind == ValueKind::Ref) {
+      const std::vector<Assign> &assigns = a_.assignsOf(value->text);
+      if (assigns.size() == 1 && assigns[0].value) {
+        value = assigns[0].value;
+        continue;
+      }
+    }
+    break;
+  }
+  if (value && (value->kind == ValueKind::Map || value->kind == ValueKind::List))
+    return value;
+  if (value && value != original && original->kind == ValueKind::Apply && !original->parts.empty() &&
+      (value->kind == ValueKind::Literal || value->kind == ValueKind::Concat))
+    return value; // yamlencode("text")
+  return original;
+}
+
+/// A values document: as follow(), and also through references to text (file(), templatefile()).
+ValuePtr HelmRelease::document(ValuePtr value) {
+  for (int hop = 0; hop < 8 && value; ++hop) {
+    ValuePtr next = follow(value);
+    if (next != value) {
+      value = next;
       continue;
     }
     if (value->kind == ValueKind::Ref) {
@@ -214,7 +243,8 @@ Tree HelmRelease::fromNode(const syntax::Node &node, const std::vector<ValuePtr>
   } else {
     if (at < s.size())
       parts.push_back(makeLiteral(std::string(s.substr(at))));
-    t.leaf = parts.size() == 1 ? parts[0] : makeConcat(std::move(parts), t.range);
+    // A scalar that is one hole is that value, located at the scalar.
+    t.leaf = parts.size() == 1 ? withPhrase(parts[0], parts[0]->phrase, t.range) : makeConcat(std::move(parts), t.range);
   }
   return t;
 }
@@ -232,7 +262,7 @@ Tree HelmRelease::fromText(const ValuePtr &value, SourceRange fallback) {
       path = value->phrase.substr(marker.size());
   syntax::ParseResult parsed = syntax::parseYaml(text, path.empty() ? fallback.file() : path);
   if (!parsed.diagnostics.empty() || parsed.documents.size() != 1) {
-    a_.diagnose(Level::Note, "unresolved-route", fallback,
+    a_.diagnose(Level::Note, "", fallback,
                 "values of " + shown_ + " are not one YAML document; they are not read");
     return Tree{};
   }
@@ -290,7 +320,7 @@ void HelmRelease::applySet(Tree &root, const std::string &path, ValuePtr value, 
   }
   flush();
   if (bad || steps.empty()) {
-    a_.diagnose(Level::Warning, "parse-error", at, "set name '" + path + "' of " + shown_ + " is not a values path");
+    a_.diagnose(Level::Warning, "parse-error", at, "set name '" + path + "' of " + shown_ + " is not a values path (indexes go up to 9999)");
     return;
   }
   Tree *node = &root;
@@ -346,9 +376,11 @@ ValuePtr HelmRelease::values() {
     std::vector<ValuePtr> documents;
     if (list && list->kind == ValueKind::List)
       documents = list->parts;
-    for (const ValuePtr &document : documents) {
-      SourceRange r = document->range.valid() ? document->range : values->expr.range();
-      ValuePtr d = follow(document);
+    for (const ValuePtr &doc : documents) {
+      SourceRange r = doc->range.valid() ? doc->range : values->expr.range();
+      ValuePtr d = document(doc);
+      if (!d)
+        continue;
       Tree t;
       if (d->kind == ValueKind::Map)
         t = fromValue(d, 0);
@@ -356,7 +388,8 @@ ValuePtr HelmRelease::values() {
         t = fromText(d, r);
       else
         continue; // not known statically: that document's keys are not read
-      merge(root, std::move(t));
+      if (t.kind == Tree::Map) // Helm accepts only maps (an empty document is null)
+        merge(root, std::move(t));
     }
   }
   // `set` blocks (provider v2) and the `set` list attribute (provider v3), in order.

@@ -312,7 +312,9 @@ void SinkExtractorImpl::sink(const SinkRow &row, const std::string &addr, const 
         if (cloudOf(row.type) == std::string("azure")) {
           std::string deployment = constantText(block, "name", scope);
           if (!deployment.empty()) {
-            std::vector<std::pair<std::string, ValuePtr>> fields = {{"model", model.value}};
+            std::vector<std::pair<std::string, ValuePtr>> fields;
+            fields.reserve(2); // (not an initializer list: GCC 12 warns -Warray-bounds falsely)
+            fields.emplace_back("model", model.value);
             if (provider)
               fields.emplace_back("provider", provider);
             a_.facts().assigns.push_back(Assign{"deployment:azure:" + deployment, makeMap(std::move(fields), block.range),
