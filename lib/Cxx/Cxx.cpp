@@ -470,8 +470,10 @@ void analyze(const std::vector<const SourceFile *> &files, const Options &option
       errors[index] = std::make_unique<ErrorCollector>();
       clang::tooling::ClangTool tool(*database, {unit.path}, std::make_shared<clang::PCHContainerOperations>(), files);
       tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
+          // Few typo corrections: recovery from missing headers needs some, but on broken code
+          // unbounded correction can take minutes per TU.
           {"-resource-dir=" CLOUDPACT_CLANG_RESOURCE_DIR, "-w", "-ferror-limit=0", "-fno-caret-diagnostics",
-           "-Wno-unknown-warning-option"},
+           "-fspell-checking-limit=5", "-Wno-unknown-warning-option"},
           clang::tooling::ArgumentInsertPosition::BEGIN));
       tool.setDiagnosticConsumer(errors[index].get());
       tool.setPrintErrorMessage(false);
