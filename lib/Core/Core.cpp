@@ -3,7 +3,25 @@
 #include "Core/Finding.h"
 #include "Core/SourceLoc.h"
 
+#include <mutex>
+#include <unordered_set>
+
 namespace cloudpact {
+
+const std::string &FileName::nothing() {
+  static const std::string nothing;
+  return nothing;
+}
+
+// Paths are few and live as long as the process: never freed, so FileName stays a pointer.
+const std::string *FileName::intern(const std::string &path) {
+  if (path.empty())
+    return &nothing();
+  static std::mutex mutex;
+  static auto *table = new std::unordered_set<std::string>();
+  std::lock_guard<std::mutex> lock(mutex);
+  return &*table->insert(path).first;
+}
 
 std::string formatLoc(const SourceLoc &loc) {
   if (!loc.valid())
