@@ -85,6 +85,7 @@ public:
 private:
   ValuePtr follow(ValuePtr value);
   ValuePtr document(ValuePtr value);
+  ValuePtr singleAssignment(const ValuePtr &ref);
   Tree fromValue(ValuePtr value, size_t depth);
   Tree fromText(const ValuePtr &text, SourceRange fallback);
   Tree fromNode(const syntax::Node &node, const std::vector<ValuePtr> &holes, const SourceRange *pinned);
@@ -113,12 +114,9 @@ ValuePtr HelmRelease::follow(ValuePtr value) {
       value = value->parts[0];
       continue;
     }
-    if (value->kind == ValueKind::Ref) {
-      const std::vector<Assign> &assigns = a_.assignsOf(value->text);
-      if (assigns.size() == 1 && assigns[0].value) {
-        value = assigns[0].value;
-        continue;
-      }
+    if (ValuePtr assigned = singleAssignment(value)) {
+      value = assigned;
+      continue;
     }
     break;
   }
@@ -138,16 +136,21 @@ ValuePtr HelmRelease::document(ValuePtr value) {
       value = next;
       continue;
     }
-    if (value->kind == ValueKind::Ref) {
-      const std::vector<Assign> &assigns = a_.assignsOf(value->text);
-      if (assigns.size() == 1 && assigns[0].value) {
-        value = assigns[0].value;
-        continue;
-      }
+    if (ValuePtr assigned = singleAssignment(value)) {
+      value = assigned;
+      continue;
     }
     break;
   }
   return value;
+}
+
+/// The value of a reference to a symbol assigned exactly once, else null.
+ValuePtr HelmRelease::singleAssignment(const ValuePtr &ref) {
+  if (ref->kind != ValueKind::Ref)
+    return nullptr;
+  const std::vector<Assign> &assigns = a_.assignsOf(ref->text);
+  return assigns.size() == 1 ? assigns[0].value : nullptr;
 }
 
 Tree HelmRelease::fromValue(ValuePtr value, size_t depth) {
