@@ -189,7 +189,7 @@ std::string trimmed(std::string_view text) {
 /// Stable across line shifts: rule, file, the access's source line text and its route.
 std::string fingerprintOf(const Finding &finding, const FileSet &files) {
   uint64_t hash = stableHash(finding.rule);
-  hash = stableHash("\0" + finding.range.file(), hash);
+  hash = stableHash("|" + finding.range.file(), hash); // separates the rule from the path
   hash = stableHash(trimmed(files.line(finding.range.file(), finding.range.begin.line)), hash);
   if (finding.route) {
     hash = stableHash(finding.route->provider + "|" + finding.route->cloud + "|" + finding.route->region + "|" +
