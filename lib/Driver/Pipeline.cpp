@@ -69,11 +69,12 @@ Facts extractFacts(const std::vector<DiscoveredFile> &files, const ScanOptions &
   auto runTerraform = [&] {
     terraform::Options tfOptions;
     tfOptions.varFiles = options.varFiles;
+    tfOptions.parses = options.caches.terraform;
     terraform::analyze(terraformFiles, tfOptions, terraformFacts);
     report(terraformFiles.size());
   };
   auto runKubernetes = [&] {
-    kubernetes::analyze(manifestFiles, manifestFacts);
+    kubernetes::analyze(manifestFiles, manifestFacts, options.caches.manifests);
     report(manifestFiles.size());
   };
   auto runCxx = [&] {
@@ -84,6 +85,7 @@ Facts extractFacts(const std::vector<DiscoveredFile> &files, const ScanOptions &
     cxxOptions.buildDir = options.buildDir;
     cxxOptions.roots = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
     cxxOptions.threads = jobs;
+    cxxOptions.cache = options.caches.cxx;
     cxx::analyze(cxxFiles, cxxOptions, cxxFacts);
     report(cxxFiles.size());
 #else

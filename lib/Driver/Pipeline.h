@@ -14,6 +14,20 @@
 #include <vector>
 
 namespace cloudpact {
+namespace syntax {
+class ParseCache;
+}
+namespace cxx {
+class UnitCache;
+}
+
+/// What a long-lived caller (the language server) keeps between runs so that only what changed
+/// is parsed again. One per frontend; null members: parse everything.
+struct ScanCaches {
+  syntax::ParseCache *terraform = nullptr;
+  syntax::ParseCache *manifests = nullptr;
+  cxx::UnitCache *cxx = nullptr; // only in builds with the C++ frontend
+};
 
 struct ScanOptions {
   std::vector<std::string> paths;       // files and directories (default ".")
@@ -24,6 +38,7 @@ struct ScanOptions {
   size_t maxFileBytes = 8 * 1024 * 1024;
   std::optional<SourceFile> stdinFile;  // `check -`: a manifest stream read from stdin
   std::string today;                    // for suppression expiry (tests); "" = now
+  ScanCaches caches;
   /// Called from the scanning thread(s) as phases advance: ("parsing", done, total)...
   std::function<void(const std::string &phase, size_t done, size_t total)> progress;
 };

@@ -1,8 +1,14 @@
 #include "Driver/Session.h"
 
 #include "Driver/Pipeline.h"
+#include "Syntax/ParseCache.h"
+#if CLOUDPACT_HAVE_CXX
+#include "Cxx/Cxx.h"
+#endif
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -20,7 +26,36 @@ struct Session::CachedFacts {
   Facts facts;
 };
 
+struct Session::Caches {
+  syntax::ParseCache terraform;
+  syntax::ParseCache manifests;
+#if CLOUDPACT_HAVE_CXX
+  cxx::UnitCache cxx;
+#endif
+};
+
 namespace {
+
+void add(FrontendWork &total, const FrontendWork &run) {
+  total.ran = total.ran || run.ran;
+  total.parsed += run.parsed;
+  total.incremental += run.incremental;
+  total.kept += run.kept;
+}
+
+std::string plural(unsigned n, const char *noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+std::string describe(const char *name, const FrontendWork &work, const char *noun) {
+  std::string out = std::string(name) + ": ";
+  if (!work.ran)
+    return out + "unchanged";
+  out += plural(work.parsed, noun) + " parsed again";
+  if (work.incremental)
+    out += " (" + std::to_string(work.incremental) + " incrementally)";
+  return out + ", " + std::to_string(work.kept) + " kept";
+}
 
 bool isPolicyName(const std::string &path) {
   std::string name = fs::path(path).filename().string();
@@ -56,9 +91,19 @@ bool sameFindings(const std::vector<Finding> &a, const std::vector<Finding> &b) 
 
 } // namespace
 
+std::string describe(const AnalysisReport &report) {
+  char took[32];
+  std::snprintf(took, sizeof took, "%.0f", report.milliseconds);
+  return "analysis " + std::to_string(report.number) + " took " + took + " ms; " +
+         describe("Terraform", report.terraform, "file") + "; " + describe("manifests", report.manifests, "file") +
+         "; " + describe("C++", report.cxx, "unit") + "; " + std::to_string(report.findings) + " finding" +
+         (report.findings == 1 ? "" : "s");
+}
+
 Session::Session(SessionOptions options, SessionCallbacks &callbacks)
     : options_(std::move(options)), callbacks_(callbacks), terraform_(std::make_unique<CachedFacts>()),
-      manifests_(std::make_unique<CachedFacts>()), cxx_(std::make_unique<CachedFacts>()) {
+      manifests_(std::make_unique<CachedFacts>()), cxx_(std::make_unique<CachedFacts>()),
+      caches_(std::make_unique<Caches>()) {
   if (!options_.policyFile.empty())
     options_.policyFile = fs::absolute(options_.policyFile).lexically_normal().generic_string();
 }
@@ -190,6 +235,8 @@ std::vector<const Session::Input *> Session::inputs() const {
 }
 
 void Session::analyze() {
+  auto started = std::chrono::steady_clock::now();
+  AnalysisReport report;
   if (!policyLoaded_)
     loadPolicy();
   if (!diskScanned_)
@@ -210,7 +257,10 @@ void Session::analyze() {
   scan.paths = options_.root.empty() ? std::vector<std::string>{} : std::vector<std::string>{options_.root};
   scan.varFiles = options_.varFiles;
   scan.jobs = 1;
-  auto refresh = [&](CachedFacts &cache, const std::vector<const Input *> &group, bool withBuildDir, unsigned &counter) {
+  // A frontend whose inputs are unchanged keeps its facts. One that runs again parses only the
+  // files that changed: the others' parses (trees, documents, translation units) are kept.
+  auto refresh = [&](CachedFacts &cache, const std::vector<const Input *> &group, ScanCaches caches,
+                     bool withBuildDir, unsigned &counter, FrontendWork &work) {
     std::vector<std::pair<std::string, size_t>> key;
     key.reserve(group.size());
     for (const Input *input : group)
@@ -228,12 +278,41 @@ void Session::analyze() {
       files.push_back(input->file);
     ScanOptions frontend = scan;
     frontend.buildDir = withBuildDir ? options_.buildDir : std::string();
+    frontend.caches = caches;
+    syntax::ParseCache *parses = caches.terraform ? caches.terraform : caches.manifests;
+    syntax::ParseCache::Stats before = parses ? parses->stats() : syntax::ParseCache::Stats{};
+#if CLOUDPACT_HAVE_CXX
+    cxx::UnitCache::Stats unitsBefore = caches_->cxx.stats();
+#endif
     cache.facts = extractFacts(files, frontend);
     ++counter;
+    work.ran = true;
+    if (parses) {
+      syntax::ParseCache::Stats after = parses->stats();
+      work.incremental = after.incremental - before.incremental;
+      work.parsed = after.fresh - before.fresh + work.incremental;
+      work.kept = after.reused - before.reused;
+      parses->sweep(); // every file of this kind was just asked for
+    }
+#if CLOUDPACT_HAVE_CXX
+    if (caches.cxx) {
+      work.parsed = caches_->cxx.stats().parsed - unitsBefore.parsed;
+      work.kept = caches_->cxx.stats().reused - unitsBefore.reused;
+    }
+#endif
   };
-  refresh(*terraform_, terraformFiles, false, stats_.terraformExtractions);
-  refresh(*manifests_, manifestFiles, false, stats_.manifestExtractions);
-  refresh(*cxx_, cxxFiles, true, stats_.cxxExtractions);
+  ScanCaches terraformCaches, manifestCaches, cxxCaches;
+  terraformCaches.terraform = &caches_->terraform;
+  manifestCaches.manifests = &caches_->manifests;
+#if CLOUDPACT_HAVE_CXX
+  cxxCaches.cxx = &caches_->cxx;
+#endif
+  refresh(*terraform_, terraformFiles, terraformCaches, false, stats_.terraformExtractions, report.terraform);
+  refresh(*manifests_, manifestFiles, manifestCaches, false, stats_.manifestExtractions, report.manifests);
+  refresh(*cxx_, cxxFiles, cxxCaches, true, stats_.cxxExtractions, report.cxx);
+  add(stats_.terraform, report.terraform);
+  add(stats_.manifests, report.manifests);
+  add(stats_.cxx, report.cxx);
 
   Facts facts;
   facts.diagnostics = policyDiagnostics_;
@@ -314,6 +393,13 @@ void Session::analyze() {
     if (relevant || !sameFindings(current, old))
       callbacks_.onFindingsReady(path, current);
   }
+
+  report.number = stats_.analyses;
+  for (const auto &[path, list] : findings_)
+    report.findings += list.size();
+  report.milliseconds =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  callbacks_.onAnalysed(report);
 }
 
 } // namespace cloudpact

@@ -28,6 +28,24 @@ struct SessionOptions {
   bool deferAnalysis = false;
 };
 
+/// What one frontend did in one analysis.
+struct FrontendWork {
+  bool ran = false;         // false: its inputs were unchanged and its facts were reused whole
+  unsigned parsed = 0;      // files (C++: translation units) parsed again
+  unsigned incremental = 0; // of those, parsed from their previous tree
+  unsigned kept = 0;        // files or units whose earlier parse was reused
+};
+
+/// What one analysis did, for logs and tests.
+struct AnalysisReport {
+  unsigned number = 0; // 1 for the session's first analysis
+  double milliseconds = 0;
+  FrontendWork terraform, manifests, cxx;
+  size_t findings = 0; // unsuppressed
+};
+/// "analysis 2 took 12 ms; Terraform: 1 file parsed again (incrementally), 3 kept; ..."
+std::string describe(const AnalysisReport &report);
+
 /// Receives results. Findings are grouped by the file of their primary location.
 class SessionCallbacks {
 public:
@@ -35,6 +53,8 @@ public:
   /// The current (unsuppressed) findings located in `path`; empty means "none any more".
   /// Called for every file whose findings changed, and for every file just updated.
   virtual void onFindingsReady(const std::string &path, const std::vector<Finding> &findings) = 0;
+  /// After each analysis, once its findings are published.
+  virtual void onAnalysed(const AnalysisReport &) {}
 };
 
 /// How much work the session did, for tests and logs.
@@ -45,6 +65,7 @@ struct SessionStats {
   unsigned cxxExtractions = 0;
   unsigned diskScans = 0;
   unsigned policyLoads = 0;
+  FrontendWork terraform, manifests, cxx; // totals over all analyses (`ran`: ever)
 };
 
 class Session {
@@ -88,6 +109,7 @@ private:
     int64_t version = 0;
   };
   struct CachedFacts; // a frontend's input fingerprint and its facts
+  struct Caches;      // parses kept per frontend
 
   void changed(std::vector<std::string> paths);
   void scanDisk();
@@ -107,6 +129,7 @@ private:
   std::vector<Diagnostic> policyDiagnostics_;
   bool policyLoaded_ = false;
   std::unique_ptr<CachedFacts> terraform_, manifests_, cxx_;
+  std::unique_ptr<Caches> caches_;
   FileSet files_;
   std::map<std::string, size_t> fileHashes_;       // what files_ holds, by path
   std::map<std::string, std::vector<Finding>> findings_; // by file, last analysis

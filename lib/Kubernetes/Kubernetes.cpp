@@ -30,8 +30,8 @@ constexpr KindHandler kHandlers[] = {
 
 bool isManifest(const SourceFile &file) { return looksLikeManifest(file.text); }
 
-void analyze(const std::vector<const SourceFile *> &files, Facts &out) {
-  std::unique_ptr<Manifests> manifests = loadManifests(files, out.diagnostics);
+void analyze(const std::vector<const SourceFile *> &files, Facts &out, syntax::ParseCache *parses) {
+  std::unique_ptr<Manifests> manifests = loadManifests(files, out.diagnostics, parses);
   Index index(manifests->objects);
   Context ctx{*manifests, index, out, {}, {}};
 

@@ -211,10 +211,12 @@ SourceLoc locationOf(std::string_view text, size_t offset, const std::string &fi
 namespace {
 bool endsWith(std::string_view text, std::string_view suffix) { return text.ends_with(suffix); }
 
-syntax::ParseResult parseFile(const SourceFile &file) {
-  if (endsWith(file.path, ".json"))
-    return syntax::parseJson(file.text, file.path);
-  return syntax::parseYaml(file.text, file.path);
+std::shared_ptr<const syntax::ParseResult> parseFile(const SourceFile &file, syntax::ParseCache *cache) {
+  bool json = endsWith(file.path, ".json");
+  if (cache)
+    return cache->documents(file.path, file.text, json);
+  return std::make_shared<const syntax::ParseResult>(json ? syntax::parseJson(file.text, file.path)
+                                                          : syntax::parseYaml(file.text, file.path));
 }
 
 void addObject(const SourceFile &file, const Node &node, bool requireApiVersion, std::vector<Object> &out) {
@@ -266,7 +268,7 @@ void duplicateKeys(const Node &root, std::set<uint32_t> &reported, std::vector<D
 } // namespace
 
 std::unique_ptr<Manifests> loadManifests(const std::vector<const SourceFile *> &files,
-                                         std::vector<Diagnostic> &diagnostics) {
+                                         std::vector<Diagnostic> &diagnostics, syntax::ParseCache *cache) {
   auto result = std::make_unique<Manifests>();
   result->parsed.resize(files.size());
 
@@ -274,7 +276,7 @@ std::unique_ptr<Manifests> loadManifests(const std::vector<const SourceFile *> &
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i = next++; i < files.size(); i = next++)
-      result->parsed[i] = parseFile(*files[i]);
+      result->parsed[i] = parseFile(*files[i], cache);
   };
   size_t threads = std::min<size_t>(files.size(), std::max(1u, std::min(4u, std::thread::hardware_concurrency())));
   if (threads <= 1) {
@@ -289,7 +291,7 @@ std::unique_ptr<Manifests> loadManifests(const std::vector<const SourceFile *> &
 
   for (size_t i = 0; i < files.size(); ++i) {
     const SourceFile &file = *files[i];
-    const syntax::ParseResult &parsed = result->parsed[i];
+    const syntax::ParseResult &parsed = *result->parsed[i];
     if (auto marker = helmTemplateMarker(file.text, parsed)) {
       SourceRange range;
       range.begin = locationOf(file.text, *marker, file.path);

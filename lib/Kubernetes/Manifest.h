@@ -4,6 +4,7 @@
 #include "Core/SourceFile.h"
 #include "Core/Value.h"
 #include "Syntax/Document.h"
+#include "Syntax/ParseCache.h"
 
 #include <deque>
 #include <map>
@@ -33,15 +34,15 @@ struct Object {
 
 /// Everything loaded for one scan. Nodes stay where they are until this is destroyed.
 struct Manifests {
-  std::vector<syntax::ParseResult> parsed; // one per input file, in input order
+  std::vector<std::shared_ptr<const syntax::ParseResult>> parsed; // one per input file, in input order
   std::vector<Object> objects;             // in file, document and item order
   std::deque<Node> synthetic;              // nodes the frontend makes (decoded Secret data)
 };
 
-/// Parses `files` (in parallel) and collects their objects. Parse diagnostics, Helm-template
-/// notes and similar go to `diagnostics`, in file order.
+/// Parses `files` (in parallel; through `cache` when given) and collects their objects. Parse
+/// diagnostics, Helm-template notes and similar go to `diagnostics`, in file order.
 std::unique_ptr<Manifests> loadManifests(const std::vector<const SourceFile *> &files,
-                                         std::vector<Diagnostic> &diagnostics);
+                                         std::vector<Diagnostic> &diagnostics, syntax::ParseCache *cache = nullptr);
 
 /// Cheap textual test: a line that starts (after indentation, `- ` or a quote) with the key
 /// `apiVersion`, and one with `kind`.

@@ -134,10 +134,7 @@ struct Server::Impl : SessionCallbacks {
   void notify(const std::string &method, json params) {
     send(json{{"method", method}, {"params", std::move(params)}});
   }
-  void log(const std::string &message) {
-    if (!options.litTest)
-      std::cerr << "cloudpact lsp: " << message << "\n";
-  }
+  void log(const std::string &message) { std::cerr << "cloudpact lsp: " << message << "\n"; }
   void showLog(int type, const std::string &message) {
     log(message);
     notify("window/logMessage", LogMessageParams{type, message});
@@ -489,6 +486,8 @@ struct Server::Impl : SessionCallbacks {
       publish.diagnostics.push_back(convert(finding));
     notify("textDocument/publishDiagnostics", publish);
   }
+
+  void onAnalysed(const AnalysisReport &report) override { log(describe(report)); }
 };
 
 Server::Server(Transport &transport, ServerOptions options, bool debounce)

@@ -13,6 +13,7 @@
 #include "Syntax/Document.h"
 
 #include "Syntax/DocumentDetail.h"
+#include "Syntax/ParseCache.h"
 #include "Syntax/TreeSitter.h"
 
 #include <algorithm>
@@ -516,7 +517,8 @@ struct ParserDeleter {
 
 /// Parses [begin, end) of `text` without the `skipped` byte ranges; positions are the whole text's.
 TreePtr parseRanges(TSParser *parser, std::string_view text, const LineTable &lines, uint32_t begin, uint32_t end,
-                    const std::vector<std::pair<uint32_t, uint32_t>> &skipped) {
+                    const std::vector<std::pair<uint32_t, uint32_t>> &skipped, ParseCache *cache = nullptr,
+                    const std::string &file = {}) {
   std::vector<TSRange> ranges;
   auto add = [&](uint32_t from, uint32_t to) {
     if (from >= to)
@@ -538,11 +540,13 @@ TreePtr parseRanges(TSParser *parser, std::string_view text, const LineTable &li
   }
   if (!ts_parser_set_included_ranges(parser, ranges.data(), static_cast<uint32_t>(ranges.size())))
     return nullptr;
+  if (cache)
+    return cache->parse(parser, file, text);
   return TreePtr(ts_parser_parse_string(parser, nullptr, text.data(), static_cast<uint32_t>(text.size())));
 }
 
 ParseResult parseWith(const TSLanguage *language, bool yaml, std::string_view text, const std::string &file,
-                      const ParseLimits &limits) {
+                      const ParseLimits &limits, ParseCache *cache) {
   ParseResult result;
   SourceRange top{SourceLoc{file, 1, 1, 0}, {}};
   if (text.size() >= UINT32_MAX) {
@@ -556,7 +560,9 @@ ParseResult parseWith(const TSLanguage *language, bool yaml, std::string_view te
     return result;
   }
   if (!yaml) {
-    TreePtr tree(ts_parser_parse_string(parser.get(), nullptr, text.data(), static_cast<uint32_t>(text.size())));
+    TreePtr tree = cache ? cache->parse(parser.get(), file, text)
+                         : TreePtr(ts_parser_parse_string(parser.get(), nullptr, text.data(),
+                                                          static_cast<uint32_t>(text.size())));
     if (!tree)
       return result;
     TSNode root = ts_tree_root_node(tree.get());
@@ -571,7 +577,7 @@ ParseResult parseWith(const TSLanguage *language, bool yaml, std::string_view te
     text = guarded;
   LineTable lines(text, file);
   uint32_t size = static_cast<uint32_t>(text.size());
-  TreePtr tree = parseRanges(parser.get(), text, lines, 0, size, skipped);
+  TreePtr tree = parseRanges(parser.get(), text, lines, 0, size, skipped, cache, file);
   if (!tree)
     return result;
   TSNode root = ts_tree_root_node(tree.get());
@@ -758,12 +764,20 @@ bool Node::isPlainNonString() const {
 // Entry points
 
 ParseResult parseYaml(std::string_view text, const std::string &file, const ParseLimits &limits) {
-  return parseWith(tree_sitter_yaml(), true, text, file, limits);
+  return parseWith(tree_sitter_yaml(), true, text, file, limits, nullptr);
 }
 
 ParseResult parseJson(std::string_view text, const std::string &file, const ParseLimits &limits) {
-  return parseWith(tree_sitter_json(), false, text, file, limits);
+  return parseWith(tree_sitter_json(), false, text, file, limits, nullptr);
 }
+
+namespace detail {
+ParseResult parseDocuments(std::string_view text, const std::string &file, bool json, const ParseLimits &limits,
+                           ParseCache *cache) {
+  return json ? parseWith(tree_sitter_json(), false, text, file, limits, cache)
+              : parseWith(tree_sitter_yaml(), true, text, file, limits, cache);
+}
+} // namespace detail
 
 ParseResult parseEmbedded(const Node &scalar, const ParseLimits &limits) {
   const std::string &file = scalar.range.file();

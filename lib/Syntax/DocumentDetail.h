@@ -12,7 +12,15 @@
 #include <utility>
 #include <vector>
 
+namespace cloudpact::syntax {
+class ParseCache;
+}
+
 namespace cloudpact::syntax::detail {
+
+/// parseYaml / parseJson, with the stream's tree taken from and kept in `cache` (may be null).
+ParseResult parseDocuments(std::string_view text, const std::string &file, bool json, const ParseLimits &limits,
+                           ParseCache *cache);
 
 /// Byte offset → 1-based line/column for one text.
 class LineTable {

@@ -1,6 +1,7 @@
 #include "Terraform/Analyzer.h"
 
 #include "Terraform/Query.h"
+#include "Syntax/ParseCache.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -188,20 +189,23 @@ void Analyzer::addConfigFile(ParsedFile &file, bool json) {
   std::string dir = dirName(file.path);
   ModuleConfig &config = configs_[dir];
   config.dir = dir;
-  FileContents contents;
-  if (json) {
-    syntax::ParseResult parsed = syntax::parseJson(file.text, file.path);
-    for (Diagnostic &d : parsed.diagnostics)
-      out_.diagnostics.push_back(std::move(d));
-    if (!parsed.documents.empty()) {
-      file.json = std::make_unique<syntax::Document>(std::move(parsed.documents[0]));
-      contents = readJson(file, false, out_.diagnostics);
-    }
-  } else {
-    parseHcl(file);
-    contents = readHcl(file, out_.diagnostics);
-  }
+  parse(file, json);
+  FileContents contents = json ? readJson(file, false, out_.diagnostics) : readHcl(file, out_.diagnostics);
   addBlocks(config, std::move(contents.blocks));
+}
+
+void Analyzer::parse(ParsedFile &file, bool json) {
+  syntax::ParseCache *cache = options_.parses;
+  if (!json) {
+    file.tree = cache ? cache->parse(tree_sitter_hcl(), file.path, file.text) : syntax::parse(tree_sitter_hcl(), file.text);
+    return;
+  }
+  std::shared_ptr<const syntax::ParseResult> parsed =
+      cache ? cache->documents(file.path, file.text, true)
+            : std::make_shared<const syntax::ParseResult>(syntax::parseJson(file.text, file.path));
+  out_.diagnostics.insert(out_.diagnostics.end(), parsed->diagnostics.begin(), parsed->diagnostics.end());
+  if (!parsed->documents.empty())
+    file.json = std::shared_ptr<const syntax::Document>(parsed, &parsed->documents[0]);
 }
 
 void Analyzer::addFile(const SourceFile &source) {
@@ -223,17 +227,11 @@ void Analyzer::addFile(const SourceFile &source) {
   if (!endsWith(stem, ".tfvars"))
     return;
   ParsedFile &file = newFile(source.path, source.text);
+  parse(file, json);
   FileContents contents;
   if (json) {
-    syntax::ParseResult parsed = syntax::parseJson(file.text, file.path);
-    for (Diagnostic &d : parsed.diagnostics)
-      out_.diagnostics.push_back(std::move(d));
-    if (!parsed.documents.empty()) {
-      file.json = std::make_unique<syntax::Document>(std::move(parsed.documents[0]));
-      contents = readJson(file, true, out_.diagnostics);
-    }
+    contents = readJson(file, true, out_.diagnostics);
   } else {
-    parseHcl(file);
     contents = readHcl(file, out_.diagnostics);
     for (const Block &block : contents.blocks)
       diagnose(Level::Error, "parse-error", block.typeRange, "a variable definitions file holds only attributes, not blocks");

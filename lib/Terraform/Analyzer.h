@@ -110,6 +110,8 @@ private:
   ParsedFile &newFile(std::string path, std::string text);
   ModuleConfig *configFor(const std::string &dir);
   ModuleConfig *loadFromDisk(const std::string &dir);
+  /// Parses `file` (native or JSON syntax), through the parse cache when there is one.
+  void parse(ParsedFile &file, bool json);
   void addConfigFile(ParsedFile &file, bool json);
   void addBlocks(ModuleConfig &config, std::vector<Block> blocks);
 

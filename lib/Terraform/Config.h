@@ -20,7 +20,7 @@ struct ParsedFile {
   std::string path; // display path
   std::string text;
   syntax::TreePtr tree;                  // native syntax
-  std::unique_ptr<syntax::Document> json; // JSON syntax
+  std::shared_ptr<const syntax::Document> json; // JSON syntax
   uint32_t lineShift = 0;   // subtracted from lines of the tree
   uint32_t offsetShift = 0; // subtracted from byte offsets of the tree
   SourceRange pinned;       // when valid, every node maps to this range (JSON strings)

@@ -7,10 +7,17 @@
 #include <string>
 #include <vector>
 
+namespace cloudpact::syntax {
+class ParseCache;
+}
+
 namespace cloudpact::terraform {
 
 struct Options {
   std::vector<std::string> varFiles; // --var-file, in order (later wins)
+  /// Parses kept from an earlier run (the language server): unchanged files are not parsed
+  /// again, changed ones incrementally. Null: parse everything.
+  syntax::ParseCache *parses = nullptr;
 };
 
 /// Analyses every Terraform file of the scan (grouped into modules by directory).
