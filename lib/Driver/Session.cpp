@@ -51,7 +51,7 @@ std::string describe(const char *name, const FrontendWork &work, const char *nou
   std::string out = std::string(name) + ": ";
   if (!work.ran)
     return out + "unchanged";
-  out += plural(work.parsed, noun) + " parsed again";
+  out += plural(work.parsed, noun) + " parsed";
   if (work.incremental)
     out += " (" + std::to_string(work.incremental) + " incrementally)";
   return out + ", " + std::to_string(work.kept) + " kept";

@@ -43,7 +43,7 @@ struct AnalysisReport {
   FrontendWork terraform, manifests, cxx;
   size_t findings = 0; // unsuppressed
 };
-/// "analysis 2 took 12 ms; Terraform: 1 file parsed again (incrementally), 3 kept; ..."
+/// "analysis 2 took 12 ms; Terraform: 1 file parsed (1 incrementally), 3 kept; ..."
 std::string describe(const AnalysisReport &report);
 
 /// Receives results. Findings are grouped by the file of their primary location.

@@ -29,6 +29,8 @@ struct Recorder : SessionCallbacks {
         return static_cast<int>(it->second.size());
     return -1;
   }
+  void onAnalysed(const AnalysisReport &report) override { reports.push_back(report); }
+  std::vector<AnalysisReport> reports;
   int timesPublished(const std::string &path) const {
     int n = 0;
     for (const auto &entry : published)
@@ -213,6 +215,93 @@ TEST_F(SessionTest, SuppressedFindingsAreNotPublished) {
                  "  foundation_model = \"openai.gpt-oss-120b-1:0\"\n}\n",
                  1);
   EXPECT_EQ(recorder.lastCount(main), 0);
+}
+
+/// Findings of `path` as text, for comparing sessions.
+std::string render(const std::vector<Finding> &findings) {
+  std::string out;
+  for (const Finding &finding : findings) {
+    out += formatLoc(finding.range.begin) + " " + finding.rule + " " + finding.message;
+    for (const TraceStep &step : finding.trace)
+      out += "\n  " + formatLoc(step.range.begin) + " " + step.phrase;
+    out += "\n";
+  }
+  return out;
+}
+
+TEST_F(SessionTest, EditingOneFileParsesOnlyThatFile) {
+  std::string main = write("stack/main.tf", "variable \"model\" {\n  default = \"anthropic.claude-3-5-sonnet-20240620-v1:0\"\n}\n");
+  std::string agent = write("stack/agent.tf", "resource \"aws_bedrockagent_agent\" \"a\" {\n  foundation_model = var.model\n}\n");
+  write("stack/other.tf", "locals {\n  unused = \"x\"\n}\n");
+  write("stack/terraform.tfvars", "region = \"us-east-1\"\n");
+  std::string cm = write("k8s/cm.yaml", kConfigMap);
+  write("k8s/deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: chat\nspec:\n  template:\n"
+                           "    spec:\n      containers:\n        - name: app\n          envFrom:\n"
+                           "            - configMapRef: {name: llm}\n");
+  Session session(options(), recorder);
+  std::string text = "variable \"model\" {\n  default = \"openai.gpt-oss-120b-1:0\"\n}\n";
+  session.update(main, text, 1);
+  ASSERT_EQ(recorder.reports.size(), 1u);
+  const AnalysisReport &first = recorder.reports[0];
+  EXPECT_EQ(first.terraform.parsed, 4u);
+  EXPECT_EQ(first.terraform.incremental, 0u);
+  EXPECT_EQ(first.manifests.parsed, 2u);
+
+  // A keystroke in main.tf: that file is parsed again from its previous tree; the other
+  // Terraform files keep their trees; manifests are not looked at.
+  text.insert(text.find("gpt-oss"), "x");
+  session.update(main, text, 2);
+  ASSERT_EQ(recorder.reports.size(), 2u);
+  const AnalysisReport &edit = recorder.reports[1];
+  EXPECT_TRUE(edit.terraform.ran);
+  EXPECT_EQ(edit.terraform.parsed, 1u);
+  EXPECT_EQ(edit.terraform.incremental, 1u);
+  EXPECT_EQ(edit.terraform.kept, 3u);
+  EXPECT_FALSE(edit.manifests.ran);
+  EXPECT_FALSE(edit.cxx.ran);
+  EXPECT_EQ(edit.number, 2u);
+
+  // An edit of one manifest keeps the other's documents.
+  session.update(cm, std::string(kConfigMap) + "  OTHER: x\n", 1);
+  const AnalysisReport &manifest = recorder.reports.back();
+  EXPECT_FALSE(manifest.terraform.ran);
+  EXPECT_EQ(manifest.manifests.parsed, 1u);
+  EXPECT_EQ(manifest.manifests.incremental, 1u);
+  EXPECT_EQ(manifest.manifests.kept, 1u);
+
+  // What the kept parses give is what a new session, parsing everything, gives.
+  Recorder other;
+  Session fresh(options(), other);
+  fresh.update(main, text, 1);
+  fresh.update(cm, std::string(kConfigMap) + "  OTHER: x\n", 1);
+  EXPECT_EQ(render(session.findingsIn(agent)), render(fresh.findingsIn(agent)));
+  ASSERT_EQ(session.findingsIn(agent).size(), 1u);
+  EXPECT_NE(session.findingsIn(agent)[0].message.find("openai.xgpt-oss"), std::string::npos)
+      << session.findingsIn(agent)[0].message;
+  EXPECT_EQ(describe(recorder.reports[1]).substr(0, 11), "analysis 2 ");
+  EXPECT_NE(describe(recorder.reports[1]).find("Terraform: 1 file parsed (1 incrementally), 3 kept; "
+                                               "manifests: unchanged; C++: unchanged; 1 finding"),
+            std::string::npos)
+      << describe(recorder.reports[1]);
+}
+
+TEST_F(SessionTest, DeletedFilesAreForgotten) {
+  write("a.tf", kClean);
+  std::string b = write("b.tf", kViolating);
+  Session session(options(), recorder);
+  session.flush();
+  EXPECT_EQ(recorder.reports.back().terraform.parsed, 2u);
+  fs::remove(b);
+  session.filesChanged({b});
+  EXPECT_EQ(recorder.reports.back().terraform.parsed, 0u);
+  EXPECT_EQ(recorder.reports.back().terraform.kept, 1u);
+  EXPECT_EQ(recorder.lastCount(b), 0);
+  // Created again: its old tree was dropped, so it is parsed from nothing.
+  write("b.tf", kViolating);
+  session.filesChanged({b});
+  EXPECT_EQ(recorder.reports.back().terraform.parsed, 1u);
+  EXPECT_EQ(recorder.reports.back().terraform.incremental, 0u);
+  EXPECT_EQ(recorder.lastCount(b), 1);
 }
 
 } // namespace
