@@ -33,6 +33,9 @@ bool equalsIgnoringCase(std::string_view a, std::string_view b) {
 class StdioTransport : public Transport {
 public:
   StdioTransport(std::istream &in, std::ostream &out) : out_(out), state_(std::make_shared<State>()) {
+    // std::cin is tied to std::cout: each read would flush the output from the reader thread
+    // while the server writes it, and a message could go out twice or torn.
+    in.tie(nullptr);
     reader_ = std::thread([state = state_, &in] {
       for (;;) {
         std::string body;

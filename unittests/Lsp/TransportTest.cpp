@@ -70,6 +70,18 @@ TEST(TransportTest, RunServerOverFramedStreams) {
   EXPECT_EQ(readFramed(replies, body), Transport::Status::End);
 }
 
+TEST(TransportTest, ReadingDoesNotFlushTheOutput) {
+  // The reader thread must not touch the output: a tied input stream flushes its output
+  // before each read, racing with the server's writes (messages sent twice or torn).
+  std::istringstream in(frame(R"({"jsonrpc":"2.0","method":"exit"})"));
+  std::ostringstream out;
+  in.tie(&out);
+  auto transport = makeStdioTransport(in, out);
+  EXPECT_EQ(in.tie(), nullptr);
+  std::string body;
+  EXPECT_EQ(transport->read(body, -1), Transport::Status::Message);
+}
+
 TEST(TransportTest, ExitWithoutShutdownIsExitCodeOne) {
   std::istringstream in(frame(R"({"jsonrpc":"2.0","method":"exit"})"));
   std::ostringstream out;
