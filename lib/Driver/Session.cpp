@@ -47,6 +47,12 @@ std::string plural(unsigned n, const char *noun) {
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
+std::string milliseconds(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.0f ms", value);
+  return text;
+}
+
 std::string describe(const char *name, const FrontendWork &work, const char *noun) {
   std::string out = std::string(name) + ": ";
   if (!work.ran)
@@ -54,7 +60,11 @@ std::string describe(const char *name, const FrontendWork &work, const char *nou
   out += plural(work.parsed, noun) + " parsed";
   if (work.incremental)
     out += " (" + std::to_string(work.incremental) + " incrementally)";
-  return out + ", " + std::to_string(work.kept) + " kept";
+  return out + ", " + std::to_string(work.kept) + " kept in " + milliseconds(work.milliseconds);
+}
+
+double since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
 bool isPolicyName(const std::string &path) {
@@ -92,9 +102,8 @@ bool sameFindings(const std::vector<Finding> &a, const std::vector<Finding> &b) 
 } // namespace
 
 std::string describe(const AnalysisReport &report) {
-  char took[32];
-  std::snprintf(took, sizeof took, "%.0f", report.milliseconds);
-  return "analysis " + std::to_string(report.number) + " took " + took + " ms; " +
+  return "analysis " + std::to_string(report.number) + " took " + milliseconds(report.milliseconds) + " (solver " +
+         milliseconds(report.solverMilliseconds) + "); " +
          describe("Terraform", report.terraform, "file") + "; " + describe("manifests", report.manifests, "file") +
          "; " + describe("C++", report.cxx, "unit") + "; " + std::to_string(report.findings) + " finding" +
          (report.findings == 1 ? "" : "s");
@@ -141,6 +150,11 @@ void Session::close(const std::string &path) {
 void Session::filesChanged(const std::vector<std::string> &paths) {
   diskScanned_ = false;
   policyLoaded_ = false;
+  // The C++ units also depend on files that are not inputs: the compile database, headers
+  // outside the workspace. Their unit cache decides what to parse again.
+  for (const std::string &path : paths)
+    if (classifyPath(path) == FileKind::Cxx || fs::path(path).filename() == "compile_commands.json")
+      cxx_->valid = false;
   changed(paths);
 }
 
@@ -284,7 +298,9 @@ void Session::analyze() {
 #if CLOUDPACT_HAVE_CXX
     cxx::UnitCache::Stats unitsBefore = caches_->cxx.stats();
 #endif
+    auto started = std::chrono::steady_clock::now();
     cache.facts = extractFacts(files, frontend);
+    work.milliseconds = since(started);
     ++counter;
     work.ran = true;
     if (parses) {
@@ -361,7 +377,9 @@ void Session::analyze() {
   AnalysisOptions analysisOptions;
   analysisOptions.functions = &languageFunctions();
   analysisOptions.today = options_.today;
+  auto solving = std::chrono::steady_clock::now();
   AnalysisResult result = cloudpact::analyze(facts, policy_, files_, analysisOptions);
+  report.solverMilliseconds = since(solving);
   ++stats_.analyses;
   stale_ = false;
 
@@ -397,8 +415,7 @@ void Session::analyze() {
   report.number = stats_.analyses;
   for (const auto &[path, list] : findings_)
     report.findings += list.size();
-  report.milliseconds =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  report.milliseconds = since(started);
   callbacks_.onAnalysed(report);
 }
 
