@@ -38,16 +38,16 @@ const FunctionTable &languageFunctions() {
   return table;
 }
 
-Facts extractFacts(const std::vector<DiscoveredFile> &files, const ScanOptions &options) {
+Facts extractFacts(const std::vector<const DiscoveredFile *> &files, const ScanOptions &options) {
   std::vector<const SourceFile *> terraformFiles, manifestFiles, cxxFiles;
-  for (const DiscoveredFile &file : files) {
-    switch (file.kind) {
-    case FileKind::Terraform: terraformFiles.push_back(&file.file); break;
+  for (const DiscoveredFile *file : files) {
+    switch (file->kind) {
+    case FileKind::Terraform: terraformFiles.push_back(&file->file); break;
     case FileKind::Manifest:
-      if (kubernetes::isManifest(file.file))
-        manifestFiles.push_back(&file.file);
+      if (kubernetes::isManifest(file->file))
+        manifestFiles.push_back(&file->file);
       break;
-    case FileKind::Cxx: cxxFiles.push_back(&file.file); break;
+    case FileKind::Cxx: cxxFiles.push_back(&file->file); break;
     case FileKind::Other: break;
     }
   }
@@ -142,7 +142,11 @@ ScanResult runScan(const ScanOptions &options) {
 
   if (options.progress)
     options.progress("discovered files", files.size(), files.size());
-  result.facts = extractFacts(files, options);
+  std::vector<const DiscoveredFile *> inputs;
+  inputs.reserve(files.size());
+  for (const DiscoveredFile &file : files)
+    inputs.push_back(&file);
+  result.facts = extractFacts(inputs, options);
   if (options.progress)
     options.progress("analysing routes", result.facts.accesses.size(), result.facts.accesses.size());
   result.facts.diagnostics.insert(result.facts.diagnostics.begin(), diagnostics.begin(), diagnostics.end());

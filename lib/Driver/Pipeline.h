@@ -53,7 +53,7 @@ struct ScanResult {
 /// Loads the policy a scan of `paths` uses, appending policy-error diagnostics.
 Policy resolvePolicy(const ScanOptions &options, std::vector<Diagnostic> &diagnostics);
 /// Runs the frontends over discovered files (deterministic whatever the job count).
-Facts extractFacts(const std::vector<DiscoveredFile> &files, const ScanOptions &options);
+Facts extractFacts(const std::vector<const DiscoveredFile *> &files, const ScanOptions &options);
 /// The function table frontends register (Terraform's functions).
 const FunctionTable &languageFunctions();
 ScanResult runScan(const ScanOptions &options);

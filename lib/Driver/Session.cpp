@@ -286,10 +286,10 @@ void Session::analyze() {
     cache.facts = Facts{};
     if (group.empty() && !(withBuildDir && !options_.buildDir.empty()))
       return;
-    std::vector<DiscoveredFile> files;
+    std::vector<const DiscoveredFile *> files;
     files.reserve(group.size());
     for (const Input *input : group)
-      files.push_back(input->file);
+      files.push_back(&input->file);
     ScanOptions frontend = scan;
     frontend.buildDir = withBuildDir ? options_.buildDir : std::string();
     frontend.caches = caches;

@@ -183,7 +183,7 @@ FileContents readHcl(const ParsedFile &file, std::vector<Diagnostic> &diagnostic
   TSNode root = ts_tree_root_node(file.tree.get());
   for (Diagnostic &d : syntax::syntaxErrors(file.path, file.text, root))
     diagnostics.push_back(std::move(d));
-  for (const QueryMatch &match : Query::get("top_level").run(root, file.text)) {
+  for (const QueryMatch &match : Query::get("top_level").run(root, file.text, /*maxStartDepth=*/0)) {
     TSNode block = match.get("block");
     if (!ts_node_is_null(block)) {
       Block out;

@@ -113,9 +113,10 @@ TSNode QueryMatch::get(std::string_view name) const {
   return TSNode{};
 }
 
-std::vector<QueryMatch> Query::run(TSNode node, std::string_view source) const {
+std::vector<QueryMatch> Query::run(TSNode node, std::string_view source, uint32_t maxStartDepth) const {
   std::vector<QueryMatch> out;
   TSQueryCursor *cursor = ts_query_cursor_new();
+  ts_query_cursor_set_max_start_depth(cursor, maxStartDepth);
   ts_query_cursor_exec(cursor, query_, node);
   TSQueryMatch match;
   while (ts_query_cursor_next_match(cursor, &match)) {

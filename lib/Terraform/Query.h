@@ -2,6 +2,7 @@
 // Tree-sitter queries of lib/Terraform/queries/*.scm, embedded at build and compiled once.
 #include <tree_sitter/api.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,8 +21,10 @@ public:
   /// The compiled query `name` (file name without .scm). A bad or unknown query aborts with
   /// `queries/<name>.scm:<offset>: <problem>`: queries are part of the program.
   static const Query &get(const std::string &name);
-  /// Matches under `node`, predicates (#eq? #not-eq? #any-of? #match?) applied.
-  std::vector<QueryMatch> run(TSNode node, std::string_view source) const;
+  /// Matches under `node`, predicates (#eq? #not-eq? #any-of? #match?) applied. Patterns start
+  /// at most `maxStartDepth` levels below `node` (0: at `node` itself, which spares walking the
+  /// whole tree for patterns rooted there).
+  std::vector<QueryMatch> run(TSNode node, std::string_view source, uint32_t maxStartDepth = UINT32_MAX) const;
 
   ~Query();
   Query(const Query &) = delete;
