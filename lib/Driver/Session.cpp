@@ -119,7 +119,18 @@ Session::Session(SessionOptions options, SessionCallbacks &callbacks)
 
 Session::~Session() = default;
 
-void Session::update(const std::string &path, std::string text, int64_t version) {
+void Session::update(const std::string &path, std::string text, int64_t version,
+                     const std::vector<syntax::TextReplacement> &edits) {
+  auto previous = buffers_.find(path);
+  if (!edits.empty() && previous != buffers_.end()) {
+    std::string_view before = previous->second.input.file.file.text;
+    switch (previous->second.input.file.kind) {
+    case FileKind::Terraform: caches_->terraform.edit(path, before, edits); break;
+    case FileKind::Manifest: caches_->manifests.edit(path, before, edits); break;
+    case FileKind::Cxx:
+    case FileKind::Other: break;
+    }
+  }
   Buffer &buffer = buffers_[path];
   buffer.input = makeInput(path, std::move(text), classifyPath(path));
   buffer.version = version;

@@ -7,6 +7,7 @@
 #include "Core/Finding.h"
 #include "Driver/Discover.h"
 #include "Policy/Policy.h"
+#include "Syntax/ParseCache.h"
 
 #include <cstdint>
 #include <map>
@@ -76,7 +77,10 @@ public:
   ~Session();
 
   /// An editor buffer was opened or changed: its text replaces the file's disk contents.
-  void update(const std::string &path, std::string text, int64_t version);
+  /// `edits`, when the editor sent them, turned the buffer's previous text into `text`: the
+  /// file's kept syntax tree takes them, for an incremental parse.
+  void update(const std::string &path, std::string text, int64_t version,
+              const std::vector<syntax::TextReplacement> &edits = {});
   /// The buffer was closed: the file is read from disk again (or dropped if it is not there).
   void close(const std::string &path);
   /// Files changed on disk (created, changed, deleted): the workspace is rescanned; unchanged

@@ -377,10 +377,19 @@ struct Server::Impl : SessionCallbacks {
     auto it = documents.find(path);
     if (it == documents.end())
       throw RequestError{ErrorCode::InvalidParams, "document is not open: " + change.textDocument.uri};
-    for (const TextDocumentContentChangeEvent &event : change.contentChanges)
-      applyChange(it->second.text, event, encoding);
+    // The edits go to the engine too, for incremental parsing; after a whole-text event it
+    // finds the change itself.
+    std::vector<syntax::TextReplacement> edits;
+    bool wholeText = false;
+    for (const TextDocumentContentChangeEvent &event : change.contentChanges) {
+      if (auto edit = applyChange(it->second.text, event, encoding))
+        edits.push_back(std::move(*edit));
+      else
+        wholeText = true;
+    }
     it->second.version = change.textDocument.version;
-    session->update(path, it->second.text, it->second.version);
+    session->update(path, it->second.text, it->second.version,
+                    wholeText ? std::vector<syntax::TextReplacement>{} : edits);
   }
 
   void onDidSave(const json &params) {

@@ -133,16 +133,18 @@ Position positionOf(uint32_t line, uint32_t column, std::string_view lineText, O
   return Position{static_cast<int>(line - 1), static_cast<int>(unitsIn(lineText.substr(0, bytes), encoding))};
 }
 
-void applyChange(std::string &text, const TextDocumentContentChangeEvent &change, OffsetEncoding encoding) {
+std::optional<syntax::TextReplacement> applyChange(std::string &text, const TextDocumentContentChangeEvent &change,
+                                                   OffsetEncoding encoding) {
   if (!change.range) {
     text = change.text;
-    return;
+    return std::nullopt;
   }
   size_t begin = offsetOf(text, change.range->start, encoding);
   size_t end = offsetOf(text, change.range->end, encoding);
   if (end < begin)
     std::swap(begin, end);
   text.replace(begin, end - begin, change.text);
+  return syntax::TextReplacement{begin, end - begin, change.text};
 }
 
 std::string uriFromPath(std::string_view path) {

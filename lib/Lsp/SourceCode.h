@@ -3,7 +3,9 @@
 // (1-based lines, byte columns), URIs <-> paths, and applying didChange edits.
 #include "Core/SourceLoc.h"
 #include "Lsp/Protocol.h"
+#include "Syntax/ParseCache.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,8 +27,10 @@ Position positionOf(std::string_view text, size_t offset, OffsetEncoding encodin
 /// (a column past the line's end clamps to it; line 0 maps to 0:0).
 Position positionOf(uint32_t line, uint32_t column, std::string_view lineText, OffsetEncoding encoding);
 
-/// Applies one didChange event (incremental when it has a range, else whole-text).
-void applyChange(std::string &text, const TextDocumentContentChangeEvent &change, OffsetEncoding encoding);
+/// Applies one didChange event (incremental when it has a range, else whole-text). Returns the
+/// byte replacement an incremental event made; nullopt for a whole-text event.
+std::optional<syntax::TextReplacement> applyChange(std::string &text, const TextDocumentContentChangeEvent &change,
+                                                   OffsetEncoding encoding);
 
 /// "file:///a%20b/c.tf" for "/a b/c.tf" (absolute paths only).
 std::string uriFromPath(std::string_view path);

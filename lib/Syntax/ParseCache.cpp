@@ -62,7 +62,7 @@ TreePtr ParseCache::parse(TSParser *parser, const std::string &file, std::string
     if (it != trees_.end())
       it->second.used = true;
     if (it != trees_.end() && it->second.language == language && it->second.tree) {
-      if (it->second.text == text) {
+      if (it->second.text == text && !it->second.edited) {
         uint32_t oldCount = 0;
         const TSRange *oldRanges = ts_tree_included_ranges(it->second.tree.get(), &oldCount);
         std::vector<TSRange> kept(oldRanges, oldRanges + oldCount);
@@ -73,8 +73,10 @@ TreePtr ParseCache::parse(TSParser *parser, const std::string &file, std::string
         }
       }
       old.reset(ts_tree_copy(it->second.tree.get()));
-      TSInputEdit edit = editBetween(it->second.text, text);
-      ts_tree_edit(old.get(), &edit);
+      if (it->second.text != text) {
+        TSInputEdit edit = editBetween(it->second.text, text);
+        ts_tree_edit(old.get(), &edit);
+      }
     }
   }
   TreePtr tree(ts_parser_parse_string(parser, old.get(), text.data(), static_cast<uint32_t>(text.size())));
@@ -84,10 +86,36 @@ TreePtr ParseCache::parse(TSParser *parser, const std::string &file, std::string
   ++(old ? stats_.incremental : stats_.fresh);
   Tree &entry = trees_[file];
   entry.used = true;
+  entry.edited = false;
   entry.language = language;
   entry.text.assign(text);
   entry.tree.reset(ts_tree_copy(tree.get()));
   return tree;
+}
+
+void ParseCache::edit(const std::string &file, std::string_view before,
+                      const std::vector<TextReplacement> &replacements) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = trees_.find(file);
+  if (it == trees_.end() || !it->second.tree || it->second.text != before)
+    return;
+  Tree &entry = it->second;
+  for (const TextReplacement &replacement : replacements) {
+    if (replacement.offset > entry.text.size() || replacement.removed > entry.text.size() - replacement.offset) {
+      trees_.erase(it); // not an edit of this text: parse it from nothing next time
+      return;
+    }
+    TSInputEdit edit;
+    edit.start_byte = static_cast<uint32_t>(replacement.offset);
+    edit.old_end_byte = static_cast<uint32_t>(replacement.offset + replacement.removed);
+    edit.new_end_byte = static_cast<uint32_t>(replacement.offset + replacement.inserted.size());
+    edit.start_point = pointAt(entry.text, edit.start_byte);
+    edit.old_end_point = pointAt(entry.text, edit.old_end_byte);
+    entry.text.replace(replacement.offset, replacement.removed, replacement.inserted);
+    edit.new_end_point = pointAt(entry.text, edit.new_end_byte);
+    ts_tree_edit(entry.tree.get(), &edit);
+  }
+  entry.edited = true;
 }
 
 TreePtr ParseCache::parse(const TSLanguage *language, const std::string &file, std::string_view text) {

@@ -286,6 +286,25 @@ TEST_F(SessionTest, EditingOneFileParsesOnlyThatFile) {
                              "in 8 ms; manifests: unchanged; C++: unchanged; 1 finding");
 }
 
+TEST_F(SessionTest, EditorEditsReachTheKeptTree) {
+  std::string main = write("main.tf", kClean);
+  Session session(options(), recorder);
+  session.update(main, kClean, 1);
+  // The editor's replacement of the model id, as the server hands it over.
+  std::string text = kClean;
+  size_t at = text.find("anthropic.claude-3-5-sonnet-20240620-v1:0");
+  syntax::TextReplacement edit{at, std::string("anthropic.claude-3-5-sonnet-20240620-v1:0").size(),
+                               "openai.gpt-oss-120b-1:0"};
+  text.replace(edit.offset, edit.removed, edit.inserted);
+  ASSERT_EQ(text, kViolating);
+  session.update(main, text, 2, {edit});
+  EXPECT_EQ(recorder.reports.back().terraform.incremental, 1u);
+  EXPECT_EQ(recorder.lastCount(main), 1);
+  // Edits that do not match the buffer (a confused client) still give the right result.
+  session.update(main, kClean, 3, {syntax::TextReplacement{0, 1, "#"}});
+  EXPECT_EQ(recorder.lastCount(main), 0);
+}
+
 TEST_F(SessionTest, DeletedFilesAreForgotten) {
   write("a.tf", kClean);
   std::string b = write("b.tf", kViolating);

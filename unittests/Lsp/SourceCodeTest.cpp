@@ -55,8 +55,13 @@ TEST(SourceCodeTest, IncrementalChanges) {
   TextDocumentContentChangeEvent change;
   change.range = Range{{1, 4}, {1, 5}}; // replace "y" after the emoji
   change.text = "Z";
-  applyChange(text, change, OffsetEncoding::UTF16);
+  auto replacement = applyChange(text, change, OffsetEncoding::UTF16);
   EXPECT_EQ(text, "ab\n\xC3\xA9x\xF0\x9F\x98\x80Z\nlast");
+  // The same edit in bytes: after "ab\n", 2 bytes of e-acute, "x" and 4 bytes of emoji.
+  ASSERT_TRUE(replacement);
+  EXPECT_EQ(replacement->offset, 10u);
+  EXPECT_EQ(replacement->removed, 1u);
+  EXPECT_EQ(replacement->inserted, "Z");
 
   change.range = Range{{0, 1}, {2, 1}}; // across lines
   change.text = "-";
@@ -70,7 +75,7 @@ TEST(SourceCodeTest, IncrementalChanges) {
 
   change.range.reset(); // whole document
   change.text = "full";
-  applyChange(text, change, OffsetEncoding::UTF16);
+  EXPECT_FALSE(applyChange(text, change, OffsetEncoding::UTF16));
   EXPECT_EQ(text, "full");
 }
 

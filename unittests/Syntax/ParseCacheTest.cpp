@@ -234,6 +234,51 @@ TEST(ParseCache, IncrementalHclMatchesFresh) { expectIncrementalMatchesFresh(tre
 TEST(ParseCache, IncrementalYamlTreeMatchesFresh) { expectIncrementalMatchesFresh(tree_sitter_yaml(), kYaml, 2); }
 TEST(ParseCache, IncrementalJsonMatchesFresh) { expectIncrementalMatchesFresh(tree_sitter_json(), kJson, 3); }
 
+/// Random editor sessions: several replacements per change (multi-cursor edits), handed to
+/// the cache as edits; the next parse must print as a fresh parse of the result.
+void expectEditsMatchFresh(const TSLanguage *language, const std::string &start, unsigned seed) {
+  ParseCache cache;
+  std::mt19937 random(seed);
+  std::string text = start;
+  cache.parse(language, "file", text);
+  for (int step = 0; step < 200; ++step) {
+    std::string before = text;
+    std::vector<TextReplacement> edits;
+    for (unsigned n = random() % 3 + 1; n > 0; --n) {
+      std::string after = mutate(text, random);
+      TSInputEdit span = editBetween(text, after);
+      edits.push_back(TextReplacement{span.start_byte, span.old_end_byte - span.start_byte,
+                                      after.substr(span.start_byte, span.new_end_byte - span.start_byte)});
+      text = std::move(after);
+    }
+    cache.edit("file", before, edits);
+    ASSERT_EQ(sexp(cache.parse(language, "file", text)), sexp(freshParse(language, text)))
+        << "step " << step << " text:\n" << text;
+  }
+  EXPECT_EQ(cache.stats().incremental, 200u);
+}
+
+TEST(ParseCache, EditorEditsHclMatchFresh) { expectEditsMatchFresh(tree_sitter_hcl(), kHcl, 6); }
+TEST(ParseCache, EditorEditsYamlMatchFresh) { expectEditsMatchFresh(tree_sitter_yaml(), kYaml, 7); }
+
+TEST(ParseCache, EditsAgainstAnotherTextAreIgnored) {
+  ParseCache cache;
+  std::string text = kHcl;
+  cache.parse(tree_sitter_hcl(), "main.tf", text);
+  // Edits made on a text the cache never parsed must not touch the kept tree.
+  cache.edit("main.tf", "something else", {TextReplacement{0, 3, "xyz"}});
+  TreePtr same = cache.parse(tree_sitter_hcl(), "main.tf", text);
+  EXPECT_EQ(cache.stats().reused, 1u);
+  EXPECT_EQ(sexp(same), sexp(freshParse(tree_sitter_hcl(), text)));
+  // Out of range: the kept tree is dropped and the next parse starts from nothing.
+  cache.edit("main.tf", text, {TextReplacement{text.size() + 1, 0, "x"}});
+  cache.parse(tree_sitter_hcl(), "main.tf", text);
+  EXPECT_EQ(cache.stats().fresh, 2u);
+  // Edits to a file the cache does not know are nothing.
+  cache.edit("other.tf", "", {TextReplacement{0, 0, "x"}});
+  EXPECT_EQ(cache.stats().fresh, 2u);
+}
+
 TEST(ParseCache, IncrementalDocumentsMatchFresh) {
   // Through the document model: guarded nesting, included ranges and per-document recovery.
   for (bool json : {false, true}) {
