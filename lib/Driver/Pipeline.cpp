@@ -70,6 +70,7 @@ Facts extractFacts(const std::vector<const DiscoveredFile *> &files, const ScanO
     terraform::Options tfOptions;
     tfOptions.varFiles = options.varFiles;
     tfOptions.parses = options.caches.terraform;
+    tfOptions.roots = options.caches.terraformRoots;
     terraform::analyze(terraformFiles, tfOptions, terraformFacts);
     report(terraformFiles.size());
   };

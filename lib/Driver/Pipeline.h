@@ -20,11 +20,15 @@ class ParseCache;
 namespace cxx {
 class UnitCache;
 }
+namespace terraform {
+class RootCache;
+}
 
 /// What a long-lived caller (the language server) keeps between runs so that only what changed
 /// is parsed again. One per frontend; null members: parse everything.
 struct ScanCaches {
   syntax::ParseCache *terraform = nullptr;
+  terraform::RootCache *terraformRoots = nullptr;
   syntax::ParseCache *manifests = nullptr;
   cxx::UnitCache *cxx = nullptr; // only in builds with the C++ frontend
 };

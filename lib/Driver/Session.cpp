@@ -2,6 +2,7 @@
 
 #include "Driver/Pipeline.h"
 #include "Syntax/ParseCache.h"
+#include "Terraform/Terraform.h"
 #if CLOUDPACT_HAVE_CXX
 #include "Cxx/Cxx.h"
 #endif
@@ -28,6 +29,7 @@ struct Session::CachedFacts {
 
 struct Session::Caches {
   syntax::ParseCache terraform;
+  terraform::RootCache terraformRoots;
   syntax::ParseCache manifests;
 #if CLOUDPACT_HAVE_CXX
   cxx::UnitCache cxx;
@@ -41,6 +43,8 @@ void add(FrontendWork &total, const FrontendWork &run) {
   total.parsed += run.parsed;
   total.incremental += run.incremental;
   total.kept += run.kept;
+  total.rootsEvaluated += run.rootsEvaluated;
+  total.rootsKept += run.rootsKept;
 }
 
 std::string plural(unsigned n, const char *noun) {
@@ -60,7 +64,10 @@ std::string describe(const char *name, const FrontendWork &work, const char *nou
   out += plural(work.parsed, noun) + " parsed";
   if (work.incremental)
     out += " (" + std::to_string(work.incremental) + " incrementally)";
-  return out + ", " + std::to_string(work.kept) + " kept in " + milliseconds(work.milliseconds);
+  out += ", " + std::to_string(work.kept) + " kept";
+  if (work.rootsEvaluated || work.rootsKept)
+    out += "; " + plural(work.rootsEvaluated, "root module") + " evaluated, " + std::to_string(work.rootsKept) + " kept";
+  return out + " (" + milliseconds(work.milliseconds) + ")";
 }
 
 double since(std::chrono::steady_clock::time_point start) {
@@ -306,6 +313,7 @@ void Session::analyze() {
     frontend.caches = caches;
     syntax::ParseCache *parses = caches.terraform ? caches.terraform : caches.manifests;
     syntax::ParseCache::Stats before = parses ? parses->stats() : syntax::ParseCache::Stats{};
+    terraform::RootCache::Stats rootsBefore = caches_->terraformRoots.stats();
 #if CLOUDPACT_HAVE_CXX
     cxx::UnitCache::Stats unitsBefore = caches_->cxx.stats();
 #endif
@@ -321,6 +329,10 @@ void Session::analyze() {
       work.kept = after.reused - before.reused;
       parses->sweep(); // every file of this kind was just asked for
     }
+    if (caches.terraformRoots) {
+      work.rootsEvaluated = caches_->terraformRoots.stats().evaluated - rootsBefore.evaluated;
+      work.rootsKept = caches_->terraformRoots.stats().reused - rootsBefore.reused;
+    }
 #if CLOUDPACT_HAVE_CXX
     if (caches.cxx) {
       work.parsed = caches_->cxx.stats().parsed - unitsBefore.parsed;
@@ -330,6 +342,7 @@ void Session::analyze() {
   };
   ScanCaches terraformCaches, manifestCaches, cxxCaches;
   terraformCaches.terraform = &caches_->terraform;
+  terraformCaches.terraformRoots = &caches_->terraformRoots;
   manifestCaches.manifests = &caches_->manifests;
 #if CLOUDPACT_HAVE_CXX
   cxxCaches.cxx = &caches_->cxx;

@@ -132,7 +132,10 @@ std::string Analyzer::address(const Instance &instance, const std::string &name)
 // ---------------------------------------------------------------------------------------
 // Files
 
-Analyzer::Analyzer(const Options &options, Facts &out) : options_(options), out_(out) {}
+RootCache::RootCache() = default;
+RootCache::~RootCache() = default;
+
+Analyzer::Analyzer(const Options &options, Facts &out) : options_(options), result_(out), out_(&out) {}
 Analyzer::~Analyzer() = default;
 
 ParsedFile &Analyzer::newFile(std::string path, std::string text) {
@@ -143,7 +146,7 @@ ParsedFile &Analyzer::newFile(std::string path, std::string text) {
 }
 
 void Analyzer::diagnose(Level level, std::string rule, SourceRange range, std::string message) {
-  out_.diagnostics.push_back(makeDiagnostic(level, std::move(rule), std::move(range), std::move(message)));
+  out_->diagnostics.push_back(makeDiagnostic(level, std::move(rule), std::move(range), std::move(message)));
 }
 
 void Analyzer::addBlocks(ModuleConfig &config, std::vector<Block> blocks) {
@@ -190,7 +193,8 @@ void Analyzer::addConfigFile(ParsedFile &file, bool json) {
   ModuleConfig &config = configs_[dir];
   config.dir = dir;
   parse(file, json);
-  FileContents contents = json ? readJson(file, false, out_.diagnostics) : readHcl(file, out_.diagnostics);
+  config.files.push_back(&file);
+  FileContents contents = json ? readJson(file, false, out_->diagnostics) : readHcl(file, out_->diagnostics);
   addBlocks(config, std::move(contents.blocks));
 }
 
@@ -203,7 +207,7 @@ void Analyzer::parse(ParsedFile &file, bool json) {
   std::shared_ptr<const syntax::ParseResult> parsed =
       cache ? cache->documents(file.path, file.text, true)
             : std::make_shared<const syntax::ParseResult>(syntax::parseJson(file.text, file.path));
-  out_.diagnostics.insert(out_.diagnostics.end(), parsed->diagnostics.begin(), parsed->diagnostics.end());
+  out_->diagnostics.insert(out_->diagnostics.end(), parsed->diagnostics.begin(), parsed->diagnostics.end());
   if (!parsed->documents.empty())
     file.json = std::shared_ptr<const syntax::Document>(parsed, &parsed->documents[0]);
 }
@@ -230,9 +234,9 @@ void Analyzer::addFile(const SourceFile &source) {
   parse(file, json);
   FileContents contents;
   if (json) {
-    contents = readJson(file, true, out_.diagnostics);
+    contents = readJson(file, true, out_->diagnostics);
   } else {
-    contents = readHcl(file, out_.diagnostics);
+    contents = readHcl(file, out_->diagnostics);
     for (const Block &block : contents.blocks)
       diagnose(Level::Error, "parse-error", block.typeRange, "a variable definitions file holds only attributes, not blocks");
   }
@@ -283,6 +287,13 @@ const ParsedFile *Analyzer::synthesize(const std::string &key, std::function<std
 }
 
 std::string Analyzer::readFileText(const std::string &rawPath, bool &ok, std::string &problem) {
+  std::string text = readFileUnrecorded(rawPath, ok, problem);
+  if (rootInputs_)
+    rootInputs_->reads.emplace_back(normalizePath(rawPath), ok, ok ? std::hash<std::string>{}(text) : 0);
+  return text;
+}
+
+std::string Analyzer::readFileUnrecorded(const std::string &rawPath, bool &ok, std::string &problem) {
   ok = false;
   std::string path = normalizePath(rawPath);
   for (const ParsedFile &file : files_) {
@@ -788,6 +799,12 @@ void Analyzer::defineVariables(Instance &inst) {
       }
     }
   }
+  if (rootInputs_) {
+    for (const VarFile *vf : fixed)
+      rootInputs_->varFiles.push_back(vf->file);
+    for (const VarFile *vf : candidates)
+      rootInputs_->varFiles.push_back(vf->file);
+  }
   std::set<std::string> pinnedSet;
   for (const std::string &p : options_.varFiles)
     pinnedSet.insert(normalizePath(p));
@@ -890,7 +907,7 @@ void Analyzer::defineLocals(Instance &inst) {
         text += "local." + c + " -> ";
       text += "local." + cycle.front();
       const Attribute *first = config.locals.at(cycle.front());
-      bool already = std::any_of(out_.diagnostics.begin(), out_.diagnostics.end(), [&](const Diagnostic &d) {
+      bool already = std::any_of(out_->diagnostics.begin(), out_->diagnostics.end(), [&](const Diagnostic &d) {
         return d.range == first->nameRange && d.message.find("cycle") != std::string::npos;
       });
       if (!already)
@@ -1028,17 +1045,128 @@ void Analyzer::run() {
   }
 
   buildRoots();
-  for (size_t i = 0; i < instances_.size(); ++i)
-    defineInstance(*instances_[i]);
-  for (size_t i = 0; i < instances_.size(); ++i)
-    extractSinks(*this, *instances_[i]);
-  for (size_t i = 0; i < symbolOrder_.size(); ++i) {
-    const std::string sym = symbolOrder_[i];
-    assignsOf(sym);
+  // Each root module with its tree of module instances (instantiated depth first, so each
+  // root's instances are contiguous) is evaluated on its own: no expression reaches into
+  // another root.
+  size_t emitted = symbolOrder_.size(); // symbols made while instantiating belong to no root
+  for (size_t begin = 0; begin < instances_.size();) {
+    size_t end = begin + 1;
+    while (end < instances_.size() && instances_[end]->parent)
+      ++end;
+    evaluateRoot(begin, end);
+    begin = end;
   }
-  for (const std::string &sym : symbolOrder_)
-    for (Assign &assign : symbols_[sym].assigns)
-      out_.assigns.push_back(std::move(assign));
+  for (size_t i = 0; i < emitted; ++i)
+    assignsOf(std::string(symbolOrder_[i]));
+  for (size_t i = 0; i < emitted; ++i)
+    for (Assign &assign : symbols_[symbolOrder_[i]].assigns)
+      result_.assigns.push_back(std::move(assign));
+  if (options_.roots)
+    std::erase_if(options_.roots->entries_, [](const auto &entry) {
+      bool seen = entry.second->seen;
+      entry.second->seen = false;
+      return !seen;
+    });
+
+  // A module used by several roots says the same thing once.
+  std::set<std::tuple<Level, std::string, std::string, std::string>> said;
+  std::erase_if(result_.diagnostics, [&](const Diagnostic &d) {
+    return !said.emplace(d.level, d.rule, formatLoc(d.range.begin) + "-" + formatLoc(d.range.end), d.message).second;
+  });
+}
+
+size_t Analyzer::contentHash(const std::string &path) {
+  if (contentHashes_.empty())
+    for (const ParsedFile &file : files_)
+      contentHashes_.emplace(normalizePath(file.path), std::hash<std::string>{}(file.text));
+  auto it = contentHashes_.find(path);
+  return it == contentHashes_.end() ? 0 : it->second;
+}
+
+std::string Analyzer::rootSignature(size_t begin, size_t end) const {
+  std::string signature = instances_[begin]->prefix + "\n" + scanRoot_ + "\n";
+  for (const std::string &pinned : options_.varFiles)
+    signature += "pinned " + pinned + "\n";
+  for (const VarFile &vf : varFiles_)
+    signature += "vars " + vf.file->path + "\n";
+  for (size_t i = begin; i < end; ++i) {
+    const Instance &instance = *instances_[i];
+    signature += "instance " + instance.path + " " + instance.config->dir + "\n";
+    for (const ParsedFile *file : instance.config->files)
+      signature += " " + file->path + "\n";
+  }
+  return signature;
+}
+
+bool Analyzer::stillCurrent(const RootCache::Entry &entry) {
+  for (const auto &[path, hash] : entry.files)
+    if (contentHash(path) != hash)
+      return false;
+  for (const auto &[path, readable, hash] : entry.reads) {
+    bool ok = false;
+    std::string problem;
+    std::string text = readFileUnrecorded(path, ok, problem);
+    if (ok != readable || (ok && std::hash<std::string>{}(text) != hash))
+      return false;
+  }
+  return true;
+}
+
+void Analyzer::evaluateRoot(size_t begin, size_t end) {
+  RootCache *cache = options_.roots;
+  std::string signature;
+  RootCache::Entry *entry = nullptr;
+  if (cache) {
+    signature = rootSignature(begin, end);
+    std::unique_ptr<RootCache::Entry> &slot = cache->entries_[instances_[begin]->config->dir];
+    if (!slot)
+      slot = std::make_unique<RootCache::Entry>();
+    entry = slot.get();
+    entry->seen = true;
+    if (entry->signature == signature && stillCurrent(*entry)) {
+      ++cache->stats_.reused;
+      Facts copy = entry->facts;
+      result_.append(std::move(copy));
+      return;
+    }
+  }
+
+  Facts slice;
+  RootInputs inputs;
+  out_ = &slice;
+  rootInputs_ = &inputs;
+  size_t firstSymbol = symbolOrder_.size();
+  for (size_t i = begin; i < end; ++i)
+    defineInstance(*instances_[i]);
+  for (size_t i = begin; i < end; ++i)
+    extractSinks(*this, *instances_[i]);
+  for (size_t i = firstSymbol; i < symbolOrder_.size(); ++i)
+    assignsOf(std::string(symbolOrder_[i]));
+  for (size_t i = firstSymbol; i < symbolOrder_.size(); ++i)
+    for (Assign &assign : symbols_[symbolOrder_[i]].assigns)
+      slice.assigns.push_back(std::move(assign));
+  out_ = &result_;
+  rootInputs_ = nullptr;
+
+  if (entry) {
+    ++cache->stats_.evaluated;
+    entry->signature = std::move(signature);
+    entry->files.clear();
+    std::set<std::string> listed;
+    auto list = [&](const ParsedFile *file) {
+      std::string path = normalizePath(file->path);
+      if (listed.insert(path).second)
+        entry->files.emplace_back(path, contentHash(path));
+    };
+    for (size_t i = begin; i < end; ++i)
+      for (const ParsedFile *file : instances_[i]->config->files)
+        list(file);
+    for (const ParsedFile *file : inputs.varFiles)
+      list(file);
+    entry->reads = std::move(inputs.reads);
+    entry->facts = slice;
+  }
+  result_.append(std::move(slice));
 }
 
 } // namespace cloudpact::terraform

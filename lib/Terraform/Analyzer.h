@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,7 @@ struct ModuleConfig {
   std::map<std::string, const Block *> dataSources; // "type.name"
   std::map<std::string, const Block *> moduleCalls;
   std::vector<const Block *> providers;
+  std::vector<const ParsedFile *> files; // the files it was read from
   std::vector<std::string> order; // resources and data sources, in source order ("data.type.name" for data)
 };
 
@@ -93,9 +95,11 @@ public:
   ValuePtr providerRegion(Instance &instance, const Block &resource);
   const ParsedFile *synthesize(const std::string &key, std::function<std::unique_ptr<ParsedFile>()> make);
   std::string readFileText(const std::string &path, bool &ok, std::string &problem);
+  /// readFileText without noting the read as an input of the root being evaluated.
+  std::string readFileUnrecorded(const std::string &path, bool &ok, std::string &problem);
   const std::vector<std::unique_ptr<Instance>> &instances() const { return instances_; }
   const Options &options() const { return options_; }
-  Facts &facts() { return out_; }
+  Facts &facts() { return *out_; }
 
 private:
   friend class Evaluator;
@@ -126,13 +130,27 @@ private:
   void defineLocals(Instance &instance);
   void defineResource(Instance &instance, const std::string &key, const Block &block, bool data);
 
+  // root modules
+  void evaluateRoot(size_t begin, size_t end);
+  std::string rootSignature(size_t begin, size_t end) const;
+  bool stillCurrent(const RootCache::Entry &entry);
+  size_t contentHash(const std::string &path);
+
   // symbols
   void declare(const std::string &symbol, std::function<void()> define);
   void addAssign(Assign assign);
 
 private:
   const Options &options_;
-  Facts &out_;
+  Facts &result_;
+  Facts *out_; // where facts go: result_, or the slice of the root being evaluated
+  /// What the root being evaluated reads beyond its modules' files (null outside a root).
+  struct RootInputs {
+    std::vector<const ParsedFile *> varFiles;
+    std::vector<std::tuple<std::string, bool, size_t>> reads; // file(): path, readable, content hash
+  };
+  RootInputs *rootInputs_ = nullptr;
+  std::map<std::string, size_t> contentHashes_; // by normalised path, computed when asked
   std::deque<ParsedFile> files_;
   std::deque<FileContents> contents_;
   std::map<std::string, std::unique_ptr<ParsedFile>> synthetic_;
@@ -155,6 +173,14 @@ private:
   std::string scanRoot_;
   std::map<std::pair<const Instance *, const Block *>, ValuePtr> regions_;
   std::map<const Value *, std::string> fileOrigins_; // file() results → the file they read
+};
+
+struct RootCache::Entry {
+  std::string signature; // place among the roots, instance tree, variable files of the scan
+  std::vector<std::pair<std::string, size_t>> files;        // module and variable files: path, content hash
+  std::vector<std::tuple<std::string, bool, size_t>> reads; // file()/templatefile(): path, readable, hash
+  Facts facts;
+  bool seen = false; // part of the current run
 };
 
 /// Normalises a relative or absolute path lexically ("a/./b/../c" → "a/c"; "" → ".").

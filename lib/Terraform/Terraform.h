@@ -4,6 +4,8 @@
 #include "Core/Facts.h"
 #include "Core/SourceFile.h"
 
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -13,11 +15,38 @@ class ParseCache;
 
 namespace cloudpact::terraform {
 
+class RootCache;
+
 struct Options {
   std::vector<std::string> varFiles; // --var-file, in order (later wins)
   /// Parses kept from an earlier run (the language server): unchanged files are not parsed
   /// again, changed ones incrementally. Null: parse everything.
   syntax::ParseCache *parses = nullptr;
+  /// Root modules' facts kept from an earlier run (the language server). Null: evaluate all.
+  RootCache *roots = nullptr;
+};
+
+/// Each root module's facts, kept between runs with what they were computed from: the files of
+/// every module of its tree, the variable files it used, the files file() and templatefile()
+/// read, its place among the roots. A root whose inputs are all unchanged is not evaluated
+/// again. One run at a time.
+class RootCache {
+public:
+  RootCache();
+  ~RootCache();
+  RootCache(const RootCache &) = delete;
+  RootCache &operator=(const RootCache &) = delete;
+  struct Stats {
+    unsigned evaluated = 0; // root modules evaluated, over the cache's life
+    unsigned reused = 0;    // root modules whose kept facts were used
+  };
+  const Stats &stats() const { return stats_; }
+
+private:
+  friend class Analyzer;
+  struct Entry;
+  std::map<std::string, std::unique_ptr<Entry>> entries_; // by root directory
+  Stats stats_;
 };
 
 /// Analyses every Terraform file of the scan (grouped into modules by directory).

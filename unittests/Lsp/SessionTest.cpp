@@ -282,8 +282,8 @@ TEST_F(SessionTest, EditingOneFileParsesOnlyThatFile) {
   timed.milliseconds = 12;
   timed.solverMilliseconds = 3;
   timed.terraform.milliseconds = 8;
-  EXPECT_EQ(describe(timed), "analysis 2 took 12 ms (solver 3 ms); Terraform: 1 file parsed (1 incrementally), 3 kept "
-                             "in 8 ms; manifests: unchanged; C++: unchanged; 1 finding");
+  EXPECT_EQ(describe(timed), "analysis 2 took 12 ms (solver 3 ms); Terraform: 1 file parsed (1 incrementally), 3 kept; "
+                             "1 root module evaluated, 0 kept (8 ms); manifests: unchanged; C++: unchanged; 1 finding");
 }
 
 TEST_F(SessionTest, EditorEditsReachTheKeptTree) {

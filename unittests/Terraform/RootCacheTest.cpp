@@ -1,0 +1,142 @@
+// Root modules kept between runs: a root is evaluated again only when a file of its module
+// tree, a variable file it uses or a file it reads changed; every kept run gives exactly what
+// a run without the cache gives.
+#include "Terraform/Terraform.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+using namespace cloudpact;
+using namespace cloudpact::terraform;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string render(const ValuePtr &value) { return value ? describe(*value) : "-"; }
+
+/// Every fact, in order, as text.
+std::string render(const Facts &facts) {
+  std::string out;
+  for (const Assign &assign : facts.assigns)
+    out += "assign " + assign.symbol + " = " + render(assign.value) + " @ " + formatLoc(assign.range.begin) + " " +
+           assign.phrase + "\n";
+  for (const ModelAccess &access : facts.accesses)
+    out += "access " + access.api + " " + render(access.model) + " " + render(access.region) + " @ " +
+           formatLoc(access.range.begin) + " " + access.subject + "\n";
+  for (const Diagnostic &diagnostic : facts.diagnostics)
+    out += "diagnostic " + formatLoc(diagnostic.range.begin) + " " + diagnostic.message + "\n";
+  return out;
+}
+
+class RootCacheTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    root = (fs::temp_directory_path() / ("cloudpact-roots-" + std::to_string(::getpid()) + "-" +
+                                         ::testing::UnitTest::GetInstance()->current_test_info()->name()))
+               .generic_string();
+    fs::remove_all(root);
+    fs::create_directories(root);
+    files[root + "/modules/agent/main.tf"] =
+        "variable \"model\" {}\nresource \"aws_bedrockagent_agent\" \"this\" {\n  foundation_model = var.model\n"
+        "  instruction      = file(\"${path.module}/prompt.txt\")\n}\n";
+    files[root + "/envs/a/main.tf"] =
+        "variable \"model\" {}\nmodule \"agent\" {\n  source = \"../../modules/agent\"\n  model  = var.model\n}\n";
+    files[root + "/envs/a/terraform.tfvars"] = "model = \"openai.gpt-oss-120b-1:0\"\n";
+    files[root + "/envs/b/main.tf"] =
+        "module \"agent\" {\n  source = \"../../modules/agent\"\n  model  = \"anthropic.claude-3-5-sonnet-20240620-v1:0\"\n}\n"
+        "resource \"aws_bedrockagent_agent\" \"own\" {\n  foundation_model = trimspace(file(\"${path.module}/model.txt\"))\n}\n";
+    files[root + "/envs/c/main.tf"] =
+        "resource \"aws_bedrockagent_agent\" \"c\" {\n  foundation_model = \"meta.llama3-70b-instruct-v1:0\"\n}\n";
+    writeDisk("modules/agent/prompt.txt", "Be brief.\n");
+    writeDisk("envs/b/model.txt", "openai.gpt-oss-20b-1:0\n");
+  }
+  void TearDown() override { fs::remove_all(root); }
+
+  void writeDisk(const std::string &name, const std::string &text) {
+    fs::create_directories(fs::path(root + "/" + name).parent_path());
+    std::ofstream(root + "/" + name, std::ios::binary) << text;
+  }
+
+  Facts run(RootCache *cache) {
+    std::vector<SourceFile> sources;
+    for (const auto &[path, text] : files)
+      sources.push_back(SourceFile{path, text});
+    std::vector<const SourceFile *> pointers;
+    for (const SourceFile &source : sources)
+      pointers.push_back(&source);
+    Options options;
+    options.roots = cache;
+    Facts facts;
+    analyze(pointers, options, facts);
+    return facts;
+  }
+
+  /// Runs with the cache, checks the result against a run without it, and returns how many
+  /// roots were evaluated in this run.
+  unsigned evaluatedNow() {
+    unsigned before = cache.stats().evaluated;
+    std::string kept = render(run(&cache));
+    EXPECT_EQ(kept, render(run(nullptr)));
+    return cache.stats().evaluated - before;
+  }
+
+  std::string root;
+  std::map<std::string, std::string> files;
+  RootCache cache;
+};
+
+TEST_F(RootCacheTest, UnchangedRootsAreNotEvaluatedAgain) {
+  EXPECT_EQ(evaluatedNow(), 3u);
+  EXPECT_EQ(evaluatedNow(), 0u);
+  EXPECT_EQ(cache.stats().reused, 3u);
+  std::string facts = render(run(&cache));
+  EXPECT_NE(facts.find("openai.gpt-oss-120b-1:0"), std::string::npos) << facts;
+  EXPECT_NE(facts.find("openai.gpt-oss-20b-1:0"), std::string::npos) << facts;
+}
+
+TEST_F(RootCacheTest, EditedFileEvaluatesOnlyTheRootsThatUseIt) {
+  evaluatedNow();
+  files[root + "/envs/c/main.tf"] += "# a comment\n";
+  EXPECT_EQ(evaluatedNow(), 1u);
+  // The shared module: both roots that call it.
+  files[root + "/modules/agent/main.tf"] += "output \"id\" {\n  value = aws_bedrockagent_agent.this.id\n}\n";
+  EXPECT_EQ(evaluatedNow(), 2u);
+  // A root's variable file.
+  files[root + "/envs/a/terraform.tfvars"] = "model = \"mistral.mistral-large-2402-v1:0\"\n";
+  EXPECT_EQ(evaluatedNow(), 1u);
+  EXPECT_NE(render(run(&cache)).find("mistral.mistral-large-2402-v1:0"), std::string::npos);
+}
+
+TEST_F(RootCacheTest, FilesReadByFileFunctionAreInputs) {
+  evaluatedNow();
+  writeDisk("envs/b/model.txt", "openai.gpt-4o-2024-08-06\n");
+  EXPECT_EQ(evaluatedNow(), 1u);
+  EXPECT_NE(render(run(&cache)).find("openai.gpt-4o-2024-08-06"), std::string::npos);
+  // Read by the shared module: both roots. A file that disappears is a change too.
+  fs::remove(root + "/modules/agent/prompt.txt");
+  EXPECT_EQ(evaluatedNow(), 2u);
+  writeDisk("modules/agent/prompt.txt", "Back.\n");
+  EXPECT_EQ(evaluatedNow(), 2u);
+}
+
+TEST_F(RootCacheTest, NewAndRemovedFilesChangeTheTree) {
+  evaluatedNow();
+  // A new file in a root's directory.
+  files[root + "/envs/a/extra.tf"] = "locals {\n  x = 1\n}\n";
+  EXPECT_EQ(evaluatedNow(), 1u);
+  files.erase(root + "/envs/a/extra.tf");
+  EXPECT_EQ(evaluatedNow(), 1u);
+  // A new variable file may apply to any root.
+  files[root + "/envs/prod.tfvars"] = "model = \"x\"\n";
+  EXPECT_EQ(evaluatedNow(), 3u);
+  // A root that goes away is forgotten; the others stay kept.
+  files.erase(root + "/envs/c/main.tf");
+  EXPECT_EQ(evaluatedNow(), 0u);
+  files[root + "/envs/c/main.tf"] = "resource \"aws_bedrockagent_agent\" \"c\" {\n  foundation_model = \"x\"\n}\n";
+  EXPECT_EQ(evaluatedNow(), 1u);
+}
+
+} // namespace
