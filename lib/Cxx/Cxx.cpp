@@ -8,6 +8,7 @@
 #include "clang/Basic/DiagnosticLex.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/HeaderSearchOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
@@ -19,8 +20,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -29,6 +33,48 @@
 #endif
 
 namespace cloudpact::cxx {
+
+namespace detail {
+
+/// Clang's errors in one unit: how many, and the first (for the "Clang reported" note).
+struct ClangErrors {
+  unsigned count = 0;
+  std::string first;
+  std::string file; // absolute; empty when the first error has no location
+  unsigned line = 0, column = 0, offset = 0;
+};
+
+/// A file a unit read, and what tells whether it changed since.
+struct Dependency {
+  std::string path;     // absolute, as Clang opened it (".." kept, see SeenFile)
+  std::string name;     // as Clang named it: gives the display path the facts hold
+  std::string shown;    // that display path
+  bool scanned = false; // one of the scanned files (its text may be an editor buffer): by content
+  bool stale = false;   // changed while Clang read it, or unreadable: always parse again
+  size_t hash = 0;      // scanned: hash of the text
+  uint64_t size = 0;
+  int64_t mtime = 0; // other files: modification time in nanoseconds
+};
+
+/// What one parse of a unit gave.
+struct ParsedUnit {
+  Facts facts;
+  std::map<std::string, std::string> names;
+  ClangErrors errors;
+  std::vector<Dependency> dependencies;
+  bool read = false; // Clang ran over the unit (the dependencies are known)
+};
+
+} // namespace detail
+
+struct UnitCache::Entry {
+  std::string command; // the compile command(s) the unit was parsed with
+  size_t scannedSet = 0; // for a unit with errors: hash of the scanned files' paths then
+  detail::ParsedUnit unit;
+};
+
+UnitCache::UnitCache() = default;
+UnitCache::~UnitCache() = default;
 
 namespace {
 
@@ -61,33 +107,48 @@ std::string currentDirectory() {
 /// Collects Clang's errors for one TU.
 class ErrorCollector : public clang::DiagnosticConsumer {
 public:
+  explicit ErrorCollector(detail::ClangErrors &out) : out_(out) {}
+
   void HandleDiagnostic(clang::DiagnosticsEngine::Level level, const clang::Diagnostic &info) override {
     clang::DiagnosticConsumer::HandleDiagnostic(level, info);
     if (level < clang::DiagnosticsEngine::Error)
       return;
-    ++errors;
-    if (!first.empty())
+    ++out_.count;
+    if (!out_.first.empty())
       return;
     llvm::SmallString<256> text;
     info.FormatDiagnostic(text);
-    first = text.str().str();
+    out_.first = text.str().str();
     if (info.hasSourceManager() && info.getLocation().isValid()) {
       const clang::SourceManager &sm = info.getSourceManager();
       clang::SourceLocation location = sm.getFileLoc(info.getLocation());
       clang::FileID file = sm.getFileID(location);
       if (auto entry = sm.getFileEntryRefForID(file)) {
-        firstFile = absolutePath(entry->getName().str());
+        // Relative to the compile command's directory (Clang's file system's, not the process's).
+        llvm::SmallString<256> path(entry->getName());
+        sm.getFileManager().makeAbsolutePath(path);
+        llvm::sys::path::remove_dots(path, /*remove_dot_dot=*/true);
+        out_.file = path.str().str();
         unsigned offset = sm.getFileOffset(location);
-        firstLine = sm.getLineNumber(file, offset);
-        firstColumn = sm.getColumnNumber(file, offset);
-        firstOffset = offset;
+        out_.line = sm.getLineNumber(file, offset);
+        out_.column = sm.getColumnNumber(file, offset);
+        out_.offset = offset;
       }
     }
   }
 
-  unsigned errors = 0;
-  std::string first, firstFile;
-  unsigned firstLine = 0, firstColumn = 0, firstOffset = 0;
+private:
+  detail::ClangErrors &out_;
+};
+
+/// A file Clang read for a unit, as its FileManager saw it.
+struct SeenFile {
+  /// Absolute (a relative name resolved against the compile command's directory), ".." kept:
+  /// Clang's own paths can climb out of a symbolic link ("/../lib/gcc/…/../../../../include").
+  std::string path;
+  std::string name; // as Clang named it
+  uint64_t size = 0;
+  time_t mtime = 0;
 };
 
 class ExtractConsumer : public clang::ASTConsumer {
@@ -109,12 +170,29 @@ private:
 
 class ExtractAction : public clang::ASTFrontendAction {
 public:
-  ExtractAction(const ExtractOptions &options, Facts &facts, std::map<std::string, std::string> &names)
-      : options_(options), facts_(facts), names_(names) {}
+  ExtractAction(const ExtractOptions &options, Facts &facts, std::map<std::string, std::string> &names,
+                std::vector<SeenFile> *seen)
+      : options_(options), facts_(facts), names_(names), seen_(seen) {}
 
 protected:
   std::unique_ptr<clang::ASTConsumer> CreateASTConsumer(clang::CompilerInstance &, llvm::StringRef) override {
     return std::make_unique<ExtractConsumer>(options_, facts_, names_);
+  }
+
+  bool BeginInvocation(clang::CompilerInstance &ci) override {
+    // Clang works in the compile command's directory without changing the process's (units
+    // are parsed on several threads): relative search directories are made absolute against it,
+    // so the headers found in them have absolute names, as the extractor's locations need.
+    if (!ci.hasFileManager())
+      return true;
+    for (auto &entry : ci.getHeaderSearchOpts().UserEntries) {
+      if (entry.Path.empty() || llvm::sys::path::is_absolute(entry.Path))
+        continue;
+      llvm::SmallString<256> path(entry.Path);
+      ci.getFileManager().makeAbsolutePath(path);
+      entry.Path = path.str().str();
+    }
+    return true;
   }
 
   bool BeginSourceFileAction(clang::CompilerInstance &ci) override {
@@ -126,24 +204,49 @@ protected:
     return true;
   }
 
-private:
-  const ExtractOptions &options_;
-  Facts &facts_;
-  std::map<std::string, std::string> &names_;
-};
-
-class ExtractActionFactory : public clang::tooling::FrontendActionFactory {
-public:
-  ExtractActionFactory(const ExtractOptions &options, Facts &facts, std::map<std::string, std::string> &names)
-      : options_(options), facts_(facts), names_(names) {}
-  std::unique_ptr<clang::FrontendAction> create() override {
-    return std::make_unique<ExtractAction>(options_, facts_, names_);
+  /// For the cache: every file the SourceManager holds (the main file and each header entered,
+  /// also those a guard or #pragma once skipped later), with the size and time Clang saw.
+  void EndSourceFileAction() override {
+    if (!seen_)
+      return;
+    clang::CompilerInstance &ci = getCompilerInstance();
+    const clang::SourceManager &sm = ci.getSourceManager();
+    const clang::FileManager &fm = ci.getFileManager();
+    for (auto it = sm.fileinfo_begin(); it != sm.fileinfo_end(); ++it) {
+      // The extractor names a file by its content cache's entry (getFileEntryRefForID).
+      clang::FileEntryRef entry = it->second && it->second->OrigEntry ? *it->second->OrigEntry : it->first;
+      SeenFile file;
+      file.name = entry.getName().str();
+      llvm::SmallString<256> path(file.name);
+      fm.makeAbsolutePath(path);
+      file.path = path.str().str();
+      file.size = static_cast<uint64_t>(entry.getSize());
+      file.mtime = entry.getModificationTime();
+      seen_->push_back(std::move(file));
+    }
   }
 
 private:
   const ExtractOptions &options_;
   Facts &facts_;
   std::map<std::string, std::string> &names_;
+  std::vector<SeenFile> *seen_;
+};
+
+class ExtractActionFactory : public clang::tooling::FrontendActionFactory {
+public:
+  ExtractActionFactory(const ExtractOptions &options, Facts &facts, std::map<std::string, std::string> &names,
+                       std::vector<SeenFile> *seen)
+      : options_(options), facts_(facts), names_(names), seen_(seen) {}
+  std::unique_ptr<clang::FrontendAction> create() override {
+    return std::make_unique<ExtractAction>(options_, facts_, names_, seen_);
+  }
+
+private:
+  const ExtractOptions &options_;
+  Facts &facts_;
+  std::map<std::string, std::string> &names_;
+  std::vector<SeenFile> *seen_;
 };
 
 /// compile_commands.json: -p, else at a scanned root or in its build/ directory.
@@ -197,10 +300,123 @@ std::vector<std::string> findIncludeDirectories(const Options &options) {
   return dirs;
 }
 
-struct Unit {
-  std::string path; // absolute
-  Facts facts;
-  std::map<std::string, std::string> names;
+// -- the unit cache ----------------------------------------------------------------------------
+
+/// A scanned file's fingerprint.
+struct ScannedText {
+  size_t hash = 0;
+  uint64_t size = 0;
+};
+using ScannedFiles = std::map<std::string, ScannedText>; // by absolute path
+
+using DisplayPath = std::function<std::string(const std::string &)>;
+
+/// Where the scanned files' overlay looks a path up: without "." and "..", as written.
+std::string overlayKey(const std::string &path) {
+  llvm::SmallString<256> key(path);
+  llvm::sys::path::remove_dots(key, /*remove_dot_dot=*/true);
+  return key.str().str();
+}
+
+/// What the cache compares a unit's command with: every command the database gives for it.
+std::string commandKey(const clang::tooling::CompilationDatabase &database, const std::string &unit) {
+  std::string key;
+  for (const auto &command : database.getCompileCommands(unit)) {
+    key += command.Directory;
+    key += '\0';
+    key += command.Filename;
+    key += '\0';
+    for (const auto &argument : command.CommandLine) {
+      key += argument;
+      key += '\0';
+    }
+    key += '\x1e';
+  }
+  return key;
+}
+
+/// The seen files' fingerprints. A file not scanned is stat'ed now, at full time resolution;
+/// when that disagrees with what Clang saw, it changed during the parse and is marked stale.
+std::vector<detail::Dependency> fingerprint(const std::vector<SeenFile> &seen, const ScannedFiles &scanned,
+                                            const DisplayPath &displayPath) {
+  std::vector<detail::Dependency> dependencies;
+  std::set<std::string> done;
+  for (const auto &file : seen) {
+    if (!done.insert(file.path).second)
+      continue;
+    detail::Dependency dependency;
+    dependency.path = file.path;
+    dependency.name = file.name;
+    dependency.shown = displayPath(absolutePath(file.name));
+    if (auto it = scanned.find(overlayKey(file.path)); it != scanned.end()) {
+      dependency.scanned = true;
+      dependency.hash = it->second.hash;
+      dependency.size = it->second.size;
+    } else {
+      llvm::sys::fs::file_status status;
+      if (llvm::sys::fs::status(file.path, status) || status.getSize() != file.size ||
+          llvm::sys::toTimeT(status.getLastModificationTime()) != file.mtime) {
+        dependency.stale = true;
+      } else {
+        dependency.size = status.getSize();
+        dependency.mtime = status.getLastModificationTime().time_since_epoch().count();
+      }
+    }
+    dependencies.push_back(std::move(dependency));
+  }
+  return dependencies;
+}
+
+/// Whether a unit's dependencies are as they were. What is learnt about a file (its overlay
+/// text, its status on disk, its display path) is kept for the other units of the run.
+class DependencyCheck {
+public:
+  DependencyCheck(const ScannedFiles &scanned, const DisplayPath &displayPath)
+      : scanned_(scanned), displayPath_(displayPath) {}
+
+  bool unchanged(const detail::Dependency &dependency) {
+    if (dependency.stale)
+      return false;
+    const File &file = lookUp(dependency.path);
+    if (dependency.scanned) {
+      if (!file.text || file.text->hash != dependency.hash || file.text->size != dependency.size)
+        return false;
+    } else {
+      // A file now scanned may hold an editor's buffer: parse again. One gone: parse again.
+      if (file.text || !file.status || file.status->first != dependency.size || file.status->second != dependency.mtime)
+        return false;
+    }
+    // The facts hold display paths: the same file shown differently is a change too.
+    auto [shown, added] = shown_.try_emplace(dependency.name);
+    if (added)
+      shown->second = displayPath_(absolutePath(dependency.name));
+    return shown->second == dependency.shown;
+  }
+
+private:
+  struct File {
+    const ScannedText *text = nullptr;                  // in the overlay
+    std::optional<std::pair<uint64_t, int64_t>> status; // else on disk: size, time
+  };
+
+  const File &lookUp(const std::string &path) {
+    auto [it, added] = files_.try_emplace(path);
+    if (added) {
+      if (auto text = scanned_.find(overlayKey(path)); text != scanned_.end()) {
+        it->second.text = &text->second;
+      } else {
+        llvm::sys::fs::file_status status;
+        if (!llvm::sys::fs::status(path, status))
+          it->second.status = std::make_pair(status.getSize(), status.getLastModificationTime().time_since_epoch().count());
+      }
+    }
+    return it->second;
+  }
+
+  const ScannedFiles &scanned_;
+  const DisplayPath &displayPath_;
+  std::map<std::string, File> files_;
+  std::map<std::string, std::string> shown_;
 };
 
 // -- tidying the merged facts -------------------------------------------------------------------
@@ -374,6 +590,7 @@ void tidy(Facts &facts, const std::map<std::string, std::string> &names) {
 } // namespace
 
 void analyze(const std::vector<const SourceFile *> &files, const Options &options, Facts &out) {
+  UnitCache *cache = options.cache;
   // Display paths: scanned files keep theirs; other files relative to the working directory.
   std::string cwd = currentDirectory();
   std::map<std::string, std::string> display;
@@ -388,7 +605,7 @@ void analyze(const std::vector<const SourceFile *> &files, const Options &option
     if (isTranslationUnit(file->path))
       units.push_back(absolute);
   }
-  auto displayPath = [&display, cwd](const std::string &absolute) -> std::string {
+  DisplayPath displayPath = [&display, cwd](const std::string &absolute) -> std::string {
     auto it = display.find(absolute);
     if (it != display.end())
       return it->second;
@@ -398,6 +615,11 @@ void analyze(const std::vector<const SourceFile *> &files, const Options &option
     if (path.starts_with(cwd + "/"))
       return path.substr(cwd.size() + 1).str();
     return absolute;
+  };
+  // A run without units leaves nothing in the cache.
+  auto forgetAll = [cache]() {
+    if (cache)
+      cache->entries_.clear();
   };
 
   // The compile database, or default commands.
@@ -415,8 +637,10 @@ void analyze(const std::vector<const SourceFile *> &files, const Options &option
       SourceRange where;
       where.begin.file = displayPath(file);
       out.diagnostics.push_back(makeDiagnostic(Level::Error, "parse-error", where, "cannot load compile database: " + error));
-      if (!options.buildDir.empty())
+      if (!options.buildDir.empty()) {
+        forgetAll();
         return;
+      }
     }
   }
   if (database) {
@@ -425,8 +649,10 @@ void analyze(const std::vector<const SourceFile *> &files, const Options &option
         units.push_back(absolutePath(file));
     database = clang::tooling::inferMissingCompileCommands(std::move(database));
   } else {
-    if (units.empty())
+    if (units.empty()) {
+      forgetAll();
       return;
+    }
     std::vector<std::string> args = {"-std=c++17"};
     std::string shown;
     for (const auto &dir : findIncludeDirectories(options)) {
@@ -441,49 +667,104 @@ void analyze(const std::vector<const SourceFile *> &files, const Options &option
         "no compile_commands.json found (use -p BUILD_DIR); parsing " + std::to_string(units.size()) +
             " C++ file" + (units.size() == 1 ? "" : "s") + " with -std=c++17" + shown));
   }
-  if (units.empty())
+  if (units.empty()) {
+    forgetAll();
     return;
+  }
   std::sort(units.begin(), units.end());
   units.erase(std::unique(units.begin(), units.end()), units.end());
+
+  // With a cache: which units are as they were (command, files read), and which to parse.
+  ScannedFiles scanned;
+  size_t scannedSet = 0;
+  std::vector<std::string> commands(units.size());
+  std::vector<detail::ParsedUnit> results(units.size());
+  std::vector<const detail::ParsedUnit *> reused(units.size(), nullptr);
+  std::vector<size_t> pending;
+  if (cache) {
+    for (const auto &[path, file] : overlays)
+      scanned.try_emplace(path, ScannedText{std::hash<std::string>{}(file->text), file->text.size()});
+    std::string paths;
+    for (const auto &entry : scanned) {
+      paths += entry.first;
+      paths += '\0';
+    }
+    scannedSet = std::hash<std::string>{}(paths);
+    DependencyCheck check(scanned, displayPath);
+    for (size_t i = 0; i < units.size(); ++i) {
+      commands[i] = commandKey(*database, units[i]);
+      auto it = cache->entries_.find(units[i]);
+      if (it == cache->entries_.end())
+        continue;
+      const UnitCache::Entry &entry = it->second;
+      bool same = entry.unit.read && entry.command == commands[i] &&
+                  (entry.unit.errors.count == 0 || entry.scannedSet == scannedSet);
+      for (size_t d = 0; same && d < entry.unit.dependencies.size(); ++d)
+        same = check.unchanged(entry.unit.dependencies[d]);
+      if (same)
+        reused[i] = &entry.unit;
+    }
+  }
+  for (size_t i = 0; i < units.size(); ++i)
+    if (!reused[i])
+      pending.push_back(i);
 
   ExtractOptions extractOptions;
   extractOptions.displayPath = displayPath;
 
-  std::vector<Unit> results(units.size());
-  std::vector<std::unique_ptr<ErrorCollector>> errors(units.size());
   std::atomic<size_t> next{0};
   auto worker = [&]() {
     // The scanned files' texts (what the driver read, an editor's unsaved buffer) over the disk,
-    // built once per thread.
-    llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> files(
-        new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
+    // built once per thread. The disk is a file system of the thread's own: ClangTool moves its
+    // working directory to each compile command's, and the process's must stay where it is (a
+    // shared one would be left wherever the last of several threads put it).
+    llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> files(new llvm::vfs::OverlayFileSystem(
+        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(llvm::vfs::createPhysicalFileSystem().release())));
     llvm::IntrusiveRefCntPtr<llvm::vfs::InMemoryFileSystem> memory(new llvm::vfs::InMemoryFileSystem);
     files->pushOverlay(memory);
     for (const auto &[path, file] : overlays)
       memory->addFile(path, 0, llvm::MemoryBuffer::getMemBuffer(file->text, path, /*RequiresNullTerminator=*/false));
     while (true) {
-      size_t index = next++;
-      if (index >= units.size())
+      size_t slot = next++;
+      if (slot >= pending.size())
         return;
-      Unit &unit = results[index];
-      unit.path = units[index];
-      errors[index] = std::make_unique<ErrorCollector>();
-      clang::tooling::ClangTool tool(*database, {unit.path}, std::make_shared<clang::PCHContainerOperations>(), files);
+      size_t index = pending[slot];
+      detail::ParsedUnit &unit = results[index];
+      ErrorCollector errors(unit.errors);
+      clang::tooling::ClangTool tool(*database, {units[index]}, std::make_shared<clang::PCHContainerOperations>(), files);
       tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
           // Few typo corrections: recovery from missing headers needs some, but on broken code
           // unbounded correction can take minutes per TU.
           {"-resource-dir=" CLOUDPACT_CLANG_RESOURCE_DIR, "-w", "-ferror-limit=0", "-fno-caret-diagnostics",
            "-fspell-checking-limit=5", "-Wno-unknown-warning-option"},
           clang::tooling::ArgumentInsertPosition::BEGIN));
-      tool.setDiagnosticConsumer(errors[index].get());
+      // A relative input in the command (resolved against its directory) is named by its
+      // absolute path, as the relative search directories are (ExtractAction::BeginInvocation).
+      tool.appendArgumentsAdjuster(
+          [&unit = units[index]](const clang::tooling::CommandLineArguments &args, llvm::StringRef file) {
+            if (file.empty() || llvm::sys::path::is_absolute(file))
+              return args;
+            clang::tooling::CommandLineArguments adjusted = args;
+            for (auto &argument : adjusted)
+              if (argument == file)
+                argument = unit;
+            return adjusted;
+          });
+      tool.setDiagnosticConsumer(&errors);
       tool.setPrintErrorMessage(false);
-      ExtractActionFactory factory(extractOptions, unit.facts, unit.names);
+      std::vector<SeenFile> seen;
+      ExtractActionFactory factory(extractOptions, unit.facts, unit.names, cache ? &seen : nullptr);
       tool.run(&factory);
+      if (cache) {
+        unit.read = !seen.empty();
+        unit.dependencies = fingerprint(seen, scanned, displayPath);
+      }
     }
   };
-  unsigned threads = std::max(1u, std::min<unsigned>(options.threads, static_cast<unsigned>(units.size())));
+  unsigned threads = std::max(1u, std::min<unsigned>(options.threads, static_cast<unsigned>(pending.size())));
   if (threads == 1) {
-    worker();
+    if (!pending.empty())
+      worker();
   } else {
     std::vector<std::thread> pool;
     for (unsigned i = 0; i < threads; ++i)
@@ -492,28 +773,54 @@ void analyze(const std::vector<const SourceFile *> &files, const Options &option
       thread.join();
   }
 
+  // Merge in unit order, cached or not, so a cached run's output is an uncached run's.
   Facts merged;
   std::map<std::string, std::string> names;
-  for (size_t i = 0; i < results.size(); ++i) {
-    Unit &unit = results[i];
-    const ErrorCollector &collector = *errors[i];
-    if (collector.errors > 0) {
-      SourceRange where;
-      where.begin.file = displayPath(unit.path);
-      if (!collector.firstFile.empty()) {
-        where.begin.file = displayPath(collector.firstFile);
-        where.begin.line = collector.firstLine;
-        where.begin.column = collector.firstColumn;
-        where.begin.offset = collector.firstOffset;
+  for (size_t i = 0; i < units.size(); ++i) {
+    const detail::ParsedUnit *unit = reused[i];
+    if (cache && unit) {
+      ++cache->stats_.reused;
+    } else if (cache) {
+      ++cache->stats_.parsed;
+      if (results[i].read) {
+        UnitCache::Entry &entry = cache->entries_[units[i]];
+        entry.command = std::move(commands[i]);
+        entry.scannedSet = scannedSet;
+        entry.unit = std::move(results[i]);
+        unit = &entry.unit;
+      } else {
+        cache->entries_.erase(units[i]);
+        unit = &results[i];
       }
-      std::string count = std::to_string(collector.errors) + " error" + (collector.errors == 1 ? "" : "s");
-      merged.diagnostics.push_back(makeDiagnostic(Level::Note, "", where,
-                                                  "Clang reported " + count + " in " + displayPath(unit.path) +
-                                                      "; analysed what it recovered (first: " + collector.first + ")"));
+    } else {
+      unit = &results[i];
     }
-    merged.append(std::move(unit.facts));
-    names.insert(unit.names.begin(), unit.names.end());
+    const detail::ClangErrors &errors = unit->errors;
+    if (errors.count > 0) {
+      SourceRange where;
+      where.begin.file = displayPath(units[i]);
+      if (!errors.file.empty()) {
+        where.begin.file = displayPath(errors.file);
+        where.begin.line = errors.line;
+        where.begin.column = errors.column;
+        where.begin.offset = errors.offset;
+      }
+      std::string count = std::to_string(errors.count) + " error" + (errors.count == 1 ? "" : "s");
+      merged.diagnostics.push_back(makeDiagnostic(Level::Note, "", where,
+                                                  "Clang reported " + count + " in " + displayPath(units[i]) +
+                                                      "; analysed what it recovered (first: " + errors.first + ")"));
+    }
+    if (cache) {
+      Facts copy = unit->facts; // the cache keeps its own
+      merged.append(std::move(copy));
+    } else {
+      merged.append(std::move(results[i].facts));
+    }
+    names.insert(unit->names.begin(), unit->names.end());
   }
+  if (cache)
+    for (auto it = cache->entries_.begin(); it != cache->entries_.end();)
+      it = std::binary_search(units.begin(), units.end(), it->first) ? std::next(it) : cache->entries_.erase(it);
   tidy(merged, names);
   out.append(std::move(merged));
 }
