@@ -363,7 +363,7 @@ public:
   std::map<std::string, std::string> &names;
   std::map<std::string, std::vector<ValuePtr>> assigned; // symbol → values emitted here
   std::vector<std::pair<size_t, ValuePtr>> pendingSigv4;  // (access index, CURLOPT_AWS_SIGV4 value)
-  std::set<unsigned> accessOffsets;                       // main-file offsets of calls with an access
+  std::map<unsigned, size_t> accessOffsets;               // main-file offsets of calls with an access → its index
   std::set<unsigned> resolvedCallOffsets;                 // main-file offsets of calls Clang resolved
   std::multimap<std::string, const VarDecl *> varsByName; // for the recovery scan
   std::vector<std::tuple<unsigned, unsigned, const FunctionDecl *>> bodies; // main-file function bodies
@@ -372,7 +372,7 @@ public:
   struct Snapshot {
     size_t assigns, accesses, diagnostics, pending;
     std::map<std::string, std::vector<ValuePtr>> assigned;
-    std::set<unsigned> offsets;
+    std::map<unsigned, size_t> offsets;
   };
   Snapshot snapshot() const {
     return Snapshot{out.assigns.size(), out.accesses.size(), out.diagnostics.size(), pendingSigv4.size(), assigned,
@@ -447,6 +447,24 @@ public:
       names[symbol] = var->getQualifiedNameAsString();
     return symbol;
   }
+  /// The main-file variable named `name` declared last before `offset`: one Clang declared but
+  /// left out of the expressions that use it (its type needed a missing header).
+  const VarDecl *declaredBefore(const std::string &name, unsigned offset) const {
+    const VarDecl *best = nullptr;
+    unsigned bestOffset = 0;
+    auto range = varsByName.equal_range(name);
+    for (auto it = range.first; it != range.second; ++it) {
+      SourceLocation location = sm.getFileLoc(it->second->getLocation());
+      if (sm.getFileID(location) != sm.getMainFileID())
+        continue;
+      unsigned at = sm.getFileOffset(location);
+      if (at < offset && (!best || at > bestOffset)) {
+        best = it->second;
+        bestOffset = at;
+      }
+    }
+    return best;
+  }
   /// A name Clang could not resolve (missing headers), per enclosing declaration.
   std::string unresolvedSymbol(const Decl *owner, const std::string &name) {
     std::string symbol = "cxx:" + (owner ? usr(owner) : std::string("c:")) + "#unresolved:" + name;
@@ -496,7 +514,6 @@ public:
     return result;
   }
   cloudpact::SourceRange range(const Stmt *s) { return s ? range(s->getSourceRange()) : cloudpact::SourceRange{}; }
-  /// The primary location of a call: from the called name (or the call's start) to its end.
   /// The primary location of a call: a method's name (client.Converse), else the whole callee
   /// (cpr::Post, curl_easy_perform), to the end of the call.
   cloudpact::SourceRange callRange(const Expr *call) {
@@ -505,7 +522,9 @@ public:
       begin = call->getExprLoc();
     if (const auto *plain = dyn_cast<CallExpr>(call); plain && !isa<CXXOperatorCallExpr>(call)) {
       const Expr *callee = plain->getCallee() ? plain->getCallee()->IgnoreParenImpCasts() : nullptr;
-      if (callee && (isa<MemberExpr>(callee) || isa<CXXDependentScopeMemberExpr>(callee) || isa<UnresolvedMemberExpr>(callee)))
+      if (const auto *dependent = dyn_cast_or_null<CXXDependentScopeMemberExpr>(callee))
+        begin = dependent->getMemberLoc(); // its getExprLoc() is the object's
+      else if (callee && (isa<MemberExpr>(callee) || isa<UnresolvedMemberExpr>(callee)))
         begin = callee->getExprLoc();
     }
     return range(clang::SourceRange(begin, call->getEndLoc()));
@@ -1470,7 +1489,7 @@ private:
     if (sigv4)
       tu_.pendingSigv4.emplace_back(tu_.out.accesses.size(), sigv4);
     if (where.begin.valid() && tu_.inMainFile(call.expr))
-      tu_.accessOffsets.insert(where.begin.offset);
+      tu_.accessOffsets.emplace(where.begin.offset, tu_.out.accesses.size());
     tu_.out.accesses.push_back(std::move(access));
   }
 
@@ -1845,8 +1864,11 @@ private:
       // An undeclared identifier (its declaration needed a missing header): keyed by name.
       auto text = Lexer::getSourceText(CharSourceRange::getTokenRange(recovery->getSourceRange()), tu_.sm,
                                        tu_.context.getLangOpts());
-      if (subs.empty() && isIdentifier(text))
-        result.key = tu_.unresolvedSymbol(owner_, text.str());
+      if (subs.empty() && isIdentifier(text)) {
+        SourceLocation at = tu_.sm.getFileLoc(recovery->getBeginLoc());
+        const VarDecl *declared = tu_.sm.isInMainFile(at) ? tu_.declaredBefore(text.str(), tu_.sm.getFileOffset(at)) : nullptr;
+        result.key = declared ? tu_.varSymbol(declared) : tu_.unresolvedSymbol(owner_, text.str());
+      }
       return result;
     }
     if (const auto *lookup = dyn_cast<UnresolvedLookupExpr>(e)) {
@@ -2557,7 +2579,7 @@ private:
     }
     if (sigv4)
       tu_.pendingSigv4.emplace_back(tu_.out.accesses.size(), sigv4);
-    tu_.accessOffsets.insert(callOffset);
+    tu_.accessOffsets.emplace(callOffset, tu_.out.accesses.size());
     tu_.out.accesses.push_back(std::move(access));
   }
 
@@ -2574,19 +2596,7 @@ private:
 
   Arg variable(const std::string &name, unsigned before) {
     Arg arg;
-    const VarDecl *best = nullptr;
-    unsigned bestOffset = 0;
-    auto range = tu_.varsByName.equal_range(name);
-    for (auto it = range.first; it != range.second; ++it) {
-      SourceLocation location = tu_.sm.getFileLoc(it->second->getLocation());
-      if (tu_.sm.getFileID(location) != tu_.sm.getMainFileID())
-        continue;
-      unsigned at = tu_.sm.getFileOffset(location);
-      if (at < before && (!best || at > bestOffset)) {
-        best = it->second;
-        bestOffset = at;
-      }
-    }
+    const VarDecl *best = tu_.declaredBefore(name, before);
     if (!best) {
       // Undeclared (its declaration needed a missing header): the same key the AST walk uses.
       arg.key = tu_.unresolvedSymbol(ownerAt(before), name);
