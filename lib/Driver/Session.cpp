@@ -170,9 +170,15 @@ void Session::filesChanged(const std::vector<std::string> &paths) {
   policyLoaded_ = false;
   // The C++ units also depend on files that are not inputs: the compile database, headers
   // outside the workspace. Their unit cache decides what to parse again.
-  for (const std::string &path : paths)
-    if (classifyPath(path) == FileKind::Cxx || fs::path(path).filename() == "compile_commands.json")
+  // Terraform's file() and templatefile() may read any file: its root cache decides which roots
+  // read a changed one.
+  for (const std::string &path : paths) {
+    FileKind kind = classifyPath(path);
+    if (kind == FileKind::Cxx || fs::path(path).filename() == "compile_commands.json")
       cxx_->valid = false;
+    if (kind != FileKind::Terraform && kind != FileKind::Cxx)
+      terraform_->valid = false;
+  }
   changed(paths);
 }
 

@@ -305,6 +305,23 @@ TEST_F(SessionTest, EditorEditsReachTheKeptTree) {
   EXPECT_EQ(recorder.lastCount(main), 0);
 }
 
+TEST_F(SessionTest, FilesReadByTerraformAreWatched) {
+  write("stack/model.txt", "anthropic.claude-3-5-sonnet-20240620-v1:0\n");
+  std::string main = write("stack/main.tf", "resource \"aws_bedrockagent_agent\" \"a\" {\n"
+                                            "  foundation_model = trimspace(file(\"${path.module}/model.txt\"))\n}\n");
+  write("other/main.tf", kClean);
+  Session session(options(), recorder);
+  session.flush();
+  EXPECT_TRUE(session.findingsIn(main).empty());
+  // Not a Terraform file, but the stack reads it: that root is evaluated again, the other kept.
+  std::string model = write("stack/model.txt", "openai.gpt-oss-120b-1:0\n");
+  session.filesChanged({model});
+  EXPECT_EQ(recorder.reports.back().terraform.rootsEvaluated, 1u);
+  EXPECT_EQ(recorder.reports.back().terraform.rootsKept, 1u);
+  EXPECT_EQ(recorder.reports.back().terraform.parsed, 0u);
+  EXPECT_EQ(recorder.lastCount(main), 1);
+}
+
 TEST_F(SessionTest, DeletedFilesAreForgotten) {
   write("a.tf", kClean);
   std::string b = write("b.tf", kViolating);
