@@ -1,7 +1,7 @@
 // Root modules kept between runs: a root is evaluated again only when a file of its module
 // tree, a variable file it uses or a file it reads changed; every kept run gives exactly what
 // a run without the cache gives.
-#include "Terraform/Terraform.h"
+#include "TestUtil.h"
 
 #include <gtest/gtest.h>
 
@@ -61,17 +61,9 @@ protected:
   }
 
   Facts run(RootCache *cache) {
-    std::vector<SourceFile> sources;
-    for (const auto &[path, text] : files)
-      sources.push_back(SourceFile{path, text});
-    std::vector<const SourceFile *> pointers;
-    for (const SourceFile &source : sources)
-      pointers.push_back(&source);
     Options options;
     options.roots = cache;
-    Facts facts;
-    analyze(pointers, options, facts);
-    return facts;
+    return test::analyzeFiles(files, options);
   }
 
   /// Runs with the cache, checks the result against a run without it, and returns how many
