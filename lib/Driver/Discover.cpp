@@ -54,6 +54,68 @@ std::string readAll(const fs::path &path, bool &ok) {
   return buffer.str();
 }
 
+/// The git directory of the work tree whose top is `top`: `top/.git`, or where a `.git` file
+/// (worktrees, submodules) points.
+fs::path gitDirectory(const fs::path &top) {
+  fs::path dotGit = top / ".git";
+  std::error_code ec;
+  if (fs::is_directory(dotGit, ec))
+    return dotGit;
+  bool ok = false;
+  std::string text = readAll(dotGit, ok);
+  const std::string_view prefix = "gitdir:";
+  if (!ok || text.rfind(prefix, 0) != 0)
+    return {};
+  std::string target = text.substr(prefix.size());
+  target.erase(0, target.find_first_not_of(" \t"));
+  target.erase(target.find_last_not_of(" \t\r\n") + 1);
+  fs::path dir(target);
+  return dir.is_relative() ? top / dir : dir;
+}
+
+/// What git ignores above a walk root inside a work tree: `info/exclude` of the repository and
+/// the .gitignore files from the top of the work tree down to the root's parent (the root's own
+/// are read by the walk). `relative` receives the root's path from the top ("" for the top or
+/// outside any work tree), the prefix under which the walk matches paths.
+IgnoreRules enclosingRules(const fs::path &root, std::string &relative) {
+  IgnoreRules rules;
+  relative.clear();
+  std::error_code ec;
+  fs::path absolute = fs::weakly_canonical(fs::absolute(root, ec), ec);
+  if (ec)
+    return rules;
+  fs::path top;
+  for (fs::path dir = absolute;; dir = dir.parent_path()) {
+    if (fs::exists(dir / ".git", ec)) {
+      top = dir;
+      break;
+    }
+    if (dir == dir.parent_path())
+      return rules;
+  }
+  if (fs::path gitDir = gitDirectory(top); !gitDir.empty()) {
+    bool ok = false;
+    std::string text = readAll(gitDir / "info" / "exclude", ok);
+    if (ok)
+      rules.addFile("", text);
+  }
+  fs::path below = absolute.lexically_relative(top);
+  if (below.empty() || below == ".")
+    return rules;
+  relative = below.generic_string();
+  std::string base;
+  fs::path dir = top;
+  for (const fs::path &part : below) {
+    bool ok = false;
+    std::string text = readAll(dir / ".gitignore", ok);
+    if (ok)
+      rules.addFile(base, text);
+    dir /= part;
+    base = base.empty() ? part.generic_string() : base + "/" + part.generic_string();
+  }
+  return rules;
+}
+
 struct Walker {
   const WalkOptions &options;
   std::vector<Diagnostic> &diagnostics;
@@ -158,8 +220,11 @@ std::vector<DiscoveredFile> discoverFiles(const WalkOptions &options, std::vecto
       diagnostics.push_back(makeDiagnostic(Level::Error, "parse-error", fileRange(root), "no such file or directory"));
       continue;
     }
-    if (fs::is_directory(status))
-      walker.walkDirectory(path, path, "", IgnoreRules());
+    if (fs::is_directory(status)) {
+      std::string relative;
+      IgnoreRules rules = options.gitignore ? enclosingRules(path, relative) : IgnoreRules();
+      walker.walkDirectory(path, path, relative, std::move(rules));
+    }
     else
       walker.addFile(path, displayPath(path));
   }

@@ -1,6 +1,8 @@
 #pragma once
-// Finding the files of a scan: respects .gitignore and .cloudpactignore, skips hidden
-// directories, binary and over-size files (with a note), never follows directory symlinks.
+// Finding the files of a scan: respects .gitignore and .cloudpactignore (inside a git work
+// tree also the repository's info/exclude and the .gitignore files above the scanned
+// directory), skips hidden directories, binary and over-size files (with a note), never
+// follows directory symlinks.
 #include "Core/Diagnostic.h"
 #include "Core/SourceFile.h"
 
