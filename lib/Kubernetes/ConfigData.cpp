@@ -47,16 +47,32 @@ void assignKey(Context &ctx, const Object &object, const Node &key, const Node &
   ctx.out.assigns.push_back(Assign{std::move(symbol), std::move(held), value.range, std::move(phrase), {}, {}});
 }
 
-/// A scalar holding `decoded`, every line of which points at the start of `original`.
+/// A scalar holding `decoded`, the base64 text of `original` decoded: each decoded byte points
+/// at the base64 digit that starts it (byte k of a 3-byte group comes from digits k and k+1 of
+/// its 4-digit group), so a finding inside the decoded text underlines where it is encoded.
 const Node &syntheticScalar(Context &ctx, const Node &original, std::string decoded) {
+  std::vector<size_t> digits; // value offsets of the base64 digits, whitespace and padding skipped
+  for (size_t i = 0; i < original.value.size(); ++i) {
+    char c = original.value[i];
+    if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '=')
+      digits.push_back(i);
+  }
   Node node;
   node.kind = syntax::NodeKind::Scalar;
   node.style = syntax::ScalarStyle::Plain;
   node.range = original.range;
-  node.offsets.push_back({0, original.range.begin});
-  for (size_t i = 0; i < decoded.size(); ++i)
-    if (decoded[i] == '\n' && i + 1 < decoded.size())
-      node.offsets.push_back({i + 1, original.range.begin});
+  for (size_t i = 0; i < decoded.size(); ++i) {
+    size_t digit = i / 3 * 4 + i % 3;
+    if (digit >= digits.size())
+      break;
+    SourceLoc source = original.locate(digits[digit]);
+    // A new run where the source does not simply continue the previous byte's.
+    bool continues = i % 3 != 0 && digits[digit] == digits[digit - 1] + 1 && !node.offsets.empty();
+    if (!continues)
+      node.offsets.push_back({i, source});
+  }
+  if (node.offsets.empty())
+    node.offsets.push_back({0, original.range.begin});
   node.value = std::move(decoded);
   ctx.manifests.synthetic.push_back(std::move(node));
   return ctx.manifests.synthetic.back();
