@@ -430,6 +430,15 @@ public:
     }
     return symbol;
   }
+  /// What a function writes through its reference parameter `index` (an out-parameter).
+  std::string outSymbol(const FunctionDecl *fn, unsigned index) {
+    std::string symbol = "cxx:" + usr(functionKey(fn)) + "#out" + std::to_string(index);
+    if (!names.count(symbol)) {
+      std::string param = index < fn->getNumParams() ? fn->getParamDecl(index)->getName().str() : std::string();
+      names[symbol] = "out-parameter " + (param.empty() ? std::to_string(index + 1) : param) + " of " + functionLabel(fn);
+    }
+    return symbol;
+  }
   std::string returnSymbol(const FunctionDecl *fn) {
     std::string symbol = "cxx:" + usr(functionKey(fn)) + "#return";
     if (!names.count(symbol))
@@ -597,6 +606,24 @@ public:
           initField(init->getMember(), init->getInit(), tu_.range(init->getSourceRange()));
     linkOverrides(fn);
     walkStmt(fn->getBody());
+    if (!dead_ && fn->getBody())
+      exitOutParameters(tu_.range(clang::SourceRange(fn->getBody()->getEndLoc(), fn->getBody()->getEndLoc())));
+  }
+
+  /// Leaving the function (a return, or its end): what each out-parameter holds then is what
+  /// the caller's argument holds after the call.
+  void exitOutParameters(const cloudpact::SourceRange &where) {
+    if (!fn_ || returns_ || isLambda())
+      return;
+    for (unsigned i = 0; i < fn_->getNumParams(); ++i) {
+      const ParmVarDecl *param = fn_->getParamDecl(i);
+      if (!isOutParameter(param))
+        continue;
+      ValuePtr value = current(param);
+      if (!value || (value->kind == ValueKind::Ref && value->text == tu_.paramSymbol(fn_, i)))
+        continue; // not written on this path
+      tu_.emit(tu_.outSymbol(fn_, i), value, where, "out-parameter " + param->getName().str() + " on return");
+    }
   }
 
   void walkGlobal(const VarDecl *var) {
@@ -743,6 +770,8 @@ public:
         if (fn_ && !isLambda())
           storeReturn(value, s);
       }
+      if (!dead_)
+        exitOutParameters(tu_.range(s->getSourceRange()));
       dead_ = true;
       return;
     }
@@ -884,6 +913,13 @@ private:
     if (it != state_.end())
       return it->second;
     return makeRef(tu_.varSymbol(var));
+  }
+
+  /// A string parameter the function can write for its caller: a non-const lvalue reference.
+  static bool isOutParameter(const ParmVarDecl *param) {
+    QualType type = param->getType();
+    return type->isLValueReferenceType() && !type.getNonReferenceType().isConstQualified() &&
+           isStringType(type);
   }
 
   bool isTrackedLocal(const VarDecl *var) const {
@@ -1387,6 +1423,16 @@ private:
         copyObject(symbol, objectOf(call.args[i]), where, phrase);
       else if (isStringType(param->getType()))
         tu_.emit(symbol, jsonify(valueOf(call.args[i])), where, phrase);
+    }
+    // Out-parameters: after the call the argument holds what the callee wrote to it.
+    for (size_t i = 0; i < call.args.size() && i < call.params.size(); ++i) {
+      if (!isOutParameter(call.params[i]) || isa<CXXDefaultArgExpr>(call.args[i]))
+        continue;
+      Target target = targetOf(call.args[i]);
+      if (target.kind == Target::Kind::None)
+        continue;
+      store(target, makeRef(tu_.outSymbol(fn, static_cast<unsigned>(i))), where,
+            "set by " + fnName + " through parameter " + call.params[i]->getName().str());
     }
   }
 
