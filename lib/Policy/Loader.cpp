@@ -359,6 +359,91 @@ void readWorkload(Reader &reader, const Node &item, UserPolicy &user) {
     user.workloads.push_back(std::move(mapping));
 }
 
+/// One row of `extensions: cxx: <table>:`: every cell a string, required cells given, kinds,
+/// clouds and `subtypes` from their vocabularies.
+void readExtensionRow(Reader &reader, const std::string &table, const Node &item, const std::set<std::string> &clouds,
+                      std::vector<ExtensionRow> &out) {
+  std::span<const std::string_view> columns;
+  std::span<const std::string_view> kinds;
+  std::vector<std::string_view> required;
+  if (table == "sinks") {
+    columns = policy_keys::kCxxSink, kinds = policy_keys::kCxxSinkKinds, required = {"method", "input", "kind"};
+  } else if (table == "apis") {
+    columns = policy_keys::kCxxApi, required = {"label"};
+  } else if (table == "summaries") {
+    columns = policy_keys::kCxxSummary, kinds = policy_keys::kCxxSummaryKinds, required = {"method", "kind"};
+  } else {
+    columns = policy_keys::kCxxSource, kinds = policy_keys::kCxxSourceKinds, required = {"method", "input", "kind"};
+  }
+  std::string what = "C++ " + table.substr(0, table.size() - 1) + " row";
+  size_t before = reader.errors();
+  auto fields = reader.fields(item, what, columns);
+  if (!fields)
+    return;
+  ExtensionRow row;
+  row.table = table;
+  row.row = item.range;
+  for (std::string_view column : columns) {
+    std::string name(column);
+    row.cells[name] = "";
+    auto it = fields->find(name);
+    if (it == fields->end() || it->second.value->isNull()) {
+      if (std::find(required.begin(), required.end(), column) != required.end())
+        reader.error(item.range, what + " is missing '" + name + "'");
+      continue;
+    }
+    const Node &value = *it->second.value;
+    if (!value.isScalar()) {
+      reader.error(value.range, "'" + name + "' must be a string");
+      continue;
+    }
+    row.cells[name] = value.value;
+    row.where[name] = value.range;
+  }
+  if (reader.errors() != before)
+    return;
+  if (const std::string &kind = row.cells["kind"]; !kinds.empty() && !kind.empty() &&
+                                                    std::find(kinds.begin(), kinds.end(), kind) == kinds.end())
+    reader.error(row.where["kind"], "unknown kind '" + kind + "' for a " + what + " (expected " + expectedList(kinds) + ")");
+  if (row.cells.count("subtypes") && !row.cells["subtypes"].empty() && row.cells["subtypes"] != "true" &&
+      row.cells["subtypes"] != "false")
+    reader.error(row.where["subtypes"], "'subtypes' must be true or false");
+  if (row.cells.count("cloud")) {
+    std::string &cloud = row.cells["cloud"];
+    if (cloud == "none")
+      cloud.clear();
+    else if (!cloud.empty() && !clouds.count(cloud))
+      reader.error(row.where["cloud"], "unknown cloud '" + cloud + "' (a cloud of the policy's tables, or none)");
+  }
+  if (reader.errors() == before)
+    out.push_back(std::move(row));
+}
+
+void readExtensions(Reader &reader, const Node &node, const std::set<std::string> &clouds,
+                    std::vector<ExtensionRow> &out) {
+  auto frontends = reader.fields(node, "extensions", policy_keys::kExtensions);
+  if (!frontends)
+    return;
+  auto cxx = frontends->find("cxx");
+  if (cxx == frontends->end() || cxx->second.value->isNull())
+    return;
+  auto tables = reader.fields(*cxx->second.value, "C++ extensions", policy_keys::kCxxTables);
+  if (!tables)
+    return;
+  for (std::string_view table : policy_keys::kCxxTables) {
+    auto it = tables->find(std::string(table));
+    if (it == tables->end() || it->second.value->isNull())
+      continue;
+    const Node &rows = *it->second.value;
+    if (!rows.isSequence()) {
+      reader.error(rows.range, "'" + std::string(table) + "' must be a list of rows");
+      continue;
+    }
+    for (const Node &item : rows.items)
+      readExtensionRow(reader, std::string(table), item, clouds, out);
+  }
+}
+
 /// Provider names a table can produce: fixed `provider` columns and the alternatives of
 /// (?P<provider>a|b|c) groups.
 std::set<std::string> knownProviders(const Policy &policy) {
@@ -466,6 +551,8 @@ void readPolicy(const std::string &text, const std::string &path, Policy &policy
       reader.warning(where, "no provider rule yields provider '" + name +
                                 "'; add one under 'providers' or check the spelling");
   std::set<std::string> clouds = knownClouds(policy);
+  if (auto it = top->find("extensions"); it != top->end() && !it->second.value->isNull())
+    readExtensions(reader, *it->second.value, clouds, policy.cxxExtensions);
   for (const auto &[name, where] : user.contractClouds)
     if (!clouds.count(name))
       reader.warning(where, "no cloud rule or workload yields cloud '" + name +

@@ -3,6 +3,7 @@
 #include "Core/Diagnostic.h"
 #include "Core/SourceLoc.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -49,11 +50,24 @@ struct WorkloadMapping {
   SourceRange where;
 };
 
+/// A row the policy adds to one of the C++ frontend's tables (`extensions: cxx:`), with the
+/// columns of lib/Cxx/SinkTable.def (and the others) by name. Kinds, clouds and `subtypes` are
+/// checked when the policy loads; the C++ frontend parses the access paths.
+struct ExtensionRow {
+  std::string table;                          // "sinks", "apis", "summaries", "sources"
+  std::map<std::string, std::string> cells;   // column → text ("" when not given)
+  std::map<std::string, SourceRange> where;   // column → where its value is written
+  SourceRange row;                            // the whole row
+
+  bool operator==(const ExtensionRow &other) const { return table == other.table && cells == other.cells; }
+};
+
 struct Policy {
   std::vector<Contract> contracts;
   std::vector<ProviderRule> providers; // user rules first, then built-in
   std::vector<CloudRule> clouds;
   std::vector<WorkloadMapping> workloads;
+  std::vector<ExtensionRow> cxxExtensions; // in file order
   std::string file; // "" for the built-in policy
 };
 

@@ -117,7 +117,22 @@ TEST(PolicyLoader, SchemaListsTheLoadersKeys) {
   EXPECT_EQ(keysOf(schema["$defs"]["providerRule"]["properties"]), keysOf(policy_keys::kProvider));
   EXPECT_EQ(keysOf(schema["$defs"]["cloudRule"]["properties"]), keysOf(policy_keys::kCloud));
   EXPECT_EQ(keysOf(schema["$defs"]["workload"]["properties"]), keysOf(policy_keys::kWorkload));
-  for (const char *def : {"contract", "providerRule", "cloudRule", "workload"})
+  EXPECT_EQ(keysOf(schema["properties"]["extensions"]["properties"]), keysOf(policy_keys::kExtensions));
+  EXPECT_EQ(keysOf(schema["$defs"]["cxxExtensions"]["properties"]), keysOf(policy_keys::kCxxTables));
+  EXPECT_EQ(keysOf(schema["$defs"]["cxxSink"]["properties"]), keysOf(policy_keys::kCxxSink));
+  EXPECT_EQ(keysOf(schema["$defs"]["cxxApi"]["properties"]), keysOf(policy_keys::kCxxApi));
+  EXPECT_EQ(keysOf(schema["$defs"]["cxxSummary"]["properties"]), keysOf(policy_keys::kCxxSummary));
+  EXPECT_EQ(keysOf(schema["$defs"]["cxxSource"]["properties"]), keysOf(policy_keys::kCxxSource));
+  auto enumOf = [](const nlohmann::json &values) {
+    std::set<std::string> out;
+    for (const auto &value : values)
+      out.insert(value.get<std::string>());
+    return out;
+  };
+  EXPECT_EQ(enumOf(schema["$defs"]["cxxSink"]["properties"]["kind"]["enum"]), keysOf(policy_keys::kCxxSinkKinds));
+  EXPECT_EQ(enumOf(schema["$defs"]["cxxSummary"]["properties"]["kind"]["enum"]), keysOf(policy_keys::kCxxSummaryKinds));
+  EXPECT_EQ(enumOf(schema["$defs"]["cxxSource"]["properties"]["kind"]["enum"]), keysOf(policy_keys::kCxxSourceKinds));
+  for (const char *def : {"contract", "providerRule", "cloudRule", "workload", "cxxSink", "cxxApi", "cxxSummary", "cxxSource"})
     EXPECT_EQ(schema["$defs"][def]["additionalProperties"], false) << def;
 }
 
@@ -219,9 +234,9 @@ TEST(PolicyLoader, ProviderFromNamedGroup) {
 // Each kind of bad file, located exactly; the rest of the file still applies.
 
 TEST(PolicyLoader, UnknownKeys) {
-  EXPECT_EQ(only("version: 1\nextensions: []\n"),
-            ".cloudpact.yaml:2:1: error: unknown key 'extensions' in policy (expected version, contracts, providers, "
-            "clouds, workloads) [policy-error]");
+  EXPECT_EQ(only("version: 1\nrules: []\n"),
+            ".cloudpact.yaml:2:1: error: unknown key 'rules' in policy (expected version, contracts, providers, "
+            "clouds, workloads, extensions) [policy-error]");
   EXPECT_EQ(only("clouds:\n  - host: a.example.com\n    cloud: aws\n    region: x\n"),
             ".cloudpact.yaml:4:5: error: unknown key 'region' in cloud rule (expected host, cloud, service, path, "
             "implies-provider) [policy-error]");
@@ -403,6 +418,56 @@ TEST_F(PolicyFiles, LoadsFromDiskAndReportsUnreadableFiles) {
   EXPECT_EQ(diagnostics[0].rule, "policy-error");
   EXPECT_EQ(diagnostics[0].level, Level::Error);
   EXPECT_FALSE(fallback.contracts.empty()); // the built-in policy still applies
+}
+
+} // namespace
+
+namespace {
+
+TEST(PolicyLoader, CxxExtensionRows) {
+  Policy policy;
+  std::vector<Diagnostic> diagnostics = load("extensions:\n"
+                                             "  cxx:\n"
+                                             "    sinks:\n"
+                                             "      - {namespace: acme::llm, class: ChatClient, subtypes: true, method: 'Complete*',\n"
+                                             "         input: 'Argument[0].Model', kind: model, cloud: none}\n"
+                                             "    apis:\n"
+                                             "      - {namespace: acme::llm, class: ChatClient, label: 'acme ChatClient::'}\n"
+                                             "    sources:\n"
+                                             "      - {namespace: acme::config, method: lookup, input: 'Argument[0]', kind: env,\n"
+                                             "         phrase: read by acme::config::lookup}\n",
+                                             &policy);
+  EXPECT_TRUE(diagnostics.empty());
+  ASSERT_EQ(policy.cxxExtensions.size(), 3u);
+  const ExtensionRow &sink = policy.cxxExtensions[0];
+  EXPECT_EQ(sink.table, "sinks");
+  EXPECT_EQ(sink.cells.at("method"), "Complete*");
+  EXPECT_EQ(sink.cells.at("input"), "Argument[0].Model");
+  EXPECT_EQ(sink.cells.at("subtypes"), "true");
+  EXPECT_EQ(sink.cells.at("cloud"), ""); // none
+  EXPECT_EQ(sink.where.at("input").begin.line, 5u);
+  EXPECT_EQ(policy.cxxExtensions[1].cells.at("label"), "acme ChatClient::");
+  EXPECT_EQ(policy.cxxExtensions[2].table, "sources");
+  EXPECT_EQ(policy.cxxExtensions[2].cells.at("class"), "");
+}
+
+TEST(PolicyLoader, CxxExtensionErrorsAreLocated) {
+  EXPECT_EQ(only("extensions:\n  cxx:\n    sinks:\n      - {method: Chat, input: 'Argument[0]', kind: modle}\n"),
+            ".cloudpact.yaml:4:52: error: unknown kind 'modle' for a C++ sink row (expected model, endpoint, region, "
+            "cloud, sigv4) [policy-error]");
+  EXPECT_EQ(only("extensions:\n  cxx:\n    sinks:\n      - {method: Chat, input: 'Argument[0]', kind: model, cloud: awz}\n"),
+            ".cloudpact.yaml:4:66: error: unknown cloud 'awz' (a cloud of the policy's tables, or none) [policy-error]");
+  EXPECT_EQ(only("extensions:\n  cxx:\n    sinks:\n      - {method: Chat, kind: model}\n"),
+            ".cloudpact.yaml:4:9: error: C++ sink row is missing 'input' [policy-error]");
+  EXPECT_EQ(only("extensions:\n  cxx:\n    summaries:\n      - {method: Chat, kind: value, subtypes: maybe}\n"),
+            ".cloudpact.yaml:4:47: error: 'subtypes' must be true or false [policy-error]");
+  EXPECT_EQ(only("extensions:\n  cxx:\n    sinks:\n      - {method: Chat, input: 'Argument[0]', kind: model, model: x}\n"),
+            ".cloudpact.yaml:4:59: error: unknown key 'model' in C++ sink row (expected namespace, class, subtypes, "
+            "method, input, kind, cloud) [policy-error]");
+  EXPECT_EQ(only("extensions:\n  terraform: {}\n"),
+            ".cloudpact.yaml:2:3: error: unknown key 'terraform' in extensions (expected cxx) [policy-error]");
+  EXPECT_EQ(only("extensions:\n  cxx:\n    sinks: {method: Chat}\n"),
+            ".cloudpact.yaml:3:12: error: 'sinks' must be a list of rows [policy-error]");
 }
 
 } // namespace
