@@ -691,8 +691,16 @@ void analyze(const std::vector<const SourceFile *> &files, const Options &option
     }
     scannedSet = std::hash<std::string>{}(paths);
     DependencyCheck check(scanned, displayPath);
+    // The policy's table rows change what every unit yields.
+    std::string tablesKey;
+    for (const ExtensionRow &row : options.extensions) {
+      tablesKey += row.table;
+      for (const auto &[column, text] : row.cells)
+        tablesKey += '\x1f' + column + '=' + text;
+      tablesKey += '\x1e';
+    }
     for (size_t i = 0; i < units.size(); ++i) {
-      commands[i] = commandKey(*database, units[i]);
+      commands[i] = commandKey(*database, units[i]) + tablesKey;
       auto it = cache->entries_.find(units[i]);
       if (it == cache->entries_.end())
         continue;
@@ -711,6 +719,11 @@ void analyze(const std::vector<const SourceFile *> &files, const Options &option
 
   ExtractOptions extractOptions;
   extractOptions.displayPath = displayPath;
+  std::optional<Tables> extended;
+  if (!options.extensions.empty()) {
+    extended = tablesWith(options.extensions, out.diagnostics);
+    extractOptions.tables = &*extended;
+  }
 
   std::atomic<size_t> next{0};
   auto worker = [&]() {

@@ -2,6 +2,7 @@
 // The C++ frontend (Clang LibTooling): SDK calls and string value flow → facts.
 #include "Core/Facts.h"
 #include "Core/SourceFile.h"
+#include "Policy/Policy.h"
 
 #include <map>
 #include <string>
@@ -40,6 +41,7 @@ struct Options {
   std::vector<std::string> roots; // scanned roots, to find compile_commands.json and include dirs
   unsigned threads = 1;
   UnitCache *cache = nullptr;     // facts kept between runs (the language server); null = parse all
+  std::vector<ExtensionRow> extensions; // the policy's rows for the tables (`extensions: cxx:`)
 };
 
 /// Analyses the C++ translation units among `files` (or those of the compile database).

@@ -331,6 +331,47 @@ const Tables &builtinTables() {
   return tables;
 }
 
+Tables tablesWith(const std::vector<ExtensionRow> &rows, std::vector<Diagnostic> &diagnostics) {
+  Tables tables = builtinTables();
+  for (const ExtensionRow &row : rows) {
+    auto cell = [&](const char *column) -> const std::string & {
+      static const std::string none;
+      auto it = row.cells.find(column);
+      return it == row.cells.end() ? none : it->second;
+    };
+    auto path = [&](const char *column, PathExpr &out) {
+      std::string error;
+      if (parsePathExpr(cell(column), out, error))
+        return true;
+      auto where = row.where.find(column);
+      diagnostics.push_back(makeDiagnostic(Level::Error, "policy-error", where == row.where.end() ? row.row : where->second,
+                                           "bad access path '" + cell(column) + "' in '" + column + "': " + error));
+      return false;
+    };
+    if (row.table == "sinks") {
+      SinkRow sink{cell("namespace"), cell("class"), cell("subtypes") == "true", cell("method"), {}, {}, cell("cloud"), "policy"};
+      if (path("input", sink.input) && sinkKindFromName(cell("kind"), sink.kind))
+        tables.sinks.push_back(std::move(sink));
+    } else if (row.table == "apis") {
+      tables.apis.push_back(ApiRow{cell("namespace"), cell("class"), cell("label")});
+    } else if (row.table == "summaries") {
+      SummaryRow summary{cell("namespace"), cell("class"), cell("subtypes") == "true", cell("method"), {}, {}, {}, "policy"};
+      bool ok = path("input", summary.input);
+      ok = path("output", summary.output) && ok;
+      if (ok && summaryKindFromName(cell("kind"), summary.kind))
+        tables.summaries.push_back(std::move(summary));
+    } else if (row.table == "sources") {
+      SourceRow source{cell("namespace"), cell("class"), cell("method"), {}, SourceKind::Env, cell("phrase")};
+      if (source.phrase.empty())
+        source.phrase = "read by " + (source.ns.empty() ? std::string() : source.ns + "::") +
+                        (source.cls.empty() ? std::string() : source.cls + "::") + source.method;
+      if (path("input", source.input))
+        tables.sources.push_back(std::move(source));
+    }
+  }
+  return tables;
+}
+
 namespace {
 std::string qualified(const std::string &ns, const std::string &cls, const std::string &method) {
   std::string out = ns;

@@ -17,6 +17,9 @@
 //           | ReturnValue | Global[name]
 //   segment:= Name | {path}           a property; {path} names it by the path's value
 //                                     (an enumerator's or a literal's text: CURLOPT_URL)
+#include "Core/Diagnostic.h"
+#include "Policy/Policy.h"
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -105,6 +108,9 @@ struct Tables {
 
 /// The built-in tables, parsed once.
 const Tables &builtinTables();
+/// The built-in tables with a policy's rows after them (`extensions: cxx:`). A cell that does
+/// not parse drops its row with a policy-error diagnostic at the cell.
+Tables tablesWith(const std::vector<ExtensionRow> &rows, std::vector<Diagnostic> &diagnostics);
 
 /// The tables as Markdown (docs/cxx.md embeds this between its GENERATED markers).
 std::string formatTablesMarkdown(const Tables &tables);

@@ -52,7 +52,7 @@ struct TableIndex {
   std::vector<std::vector<std::string>> objectSpaces;   // namespaces whose classes carry properties
   std::vector<const SummaryRow *> valueTypes, handles;
 
-  TableIndex() : tables(builtinTables()) {
+  explicit TableIndex(const Tables &source) : tables(source) {
     auto collect = [&](const PathExpr &expr) {
       bool fixed = false;
       for (const auto &alternative : expr.alternatives)
@@ -86,9 +86,13 @@ struct TableIndex {
   }
 };
 
+/// The tables the translation unit being extracted on this thread uses (the built-in ones, or
+/// those with a policy's rows); set for the span of extractTranslationUnit.
+thread_local const TableIndex *currentTables = nullptr;
+
 const TableIndex &tableIndex() {
-  static const TableIndex index;
-  return index;
+  static const TableIndex builtin(builtinTables());
+  return currentTables ? *currentTables : builtin;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2896,6 +2900,13 @@ void resolveSigv4(TU &tu) {
 
 void extractTranslationUnit(clang::ASTContext &context, const ExtractOptions &options, Facts &out,
                             std::map<std::string, std::string> &symbolNames) {
+  std::optional<TableIndex> extended;
+  if (options.tables)
+    extended.emplace(*options.tables);
+  struct Scope {
+    explicit Scope(const TableIndex *tables) { currentTables = tables; }
+    ~Scope() { currentTables = nullptr; }
+  } scope(extended ? &*extended : nullptr);
   TU tu(context, options, out, symbolNames);
   Visitor visitor(tu);
   visitor.visitContext(context.getTranslationUnitDecl());

@@ -2,6 +2,7 @@
 // Per-translation-unit extraction: a Clang AST → facts (flow edges, model accesses).
 // Internal to lib/Cxx; the driver (Cxx.cpp) runs it once per TU.
 #include "Core/Facts.h"
+#include "Cxx/CxxTables.h"
 
 #include <functional>
 #include <map>
@@ -19,6 +20,8 @@ struct ExtractOptions {
   /// True when the TU had Clang errors: unresolved calls are matched by name (confidence 0.5)
   /// and the main file's tokens are scanned for sink calls Clang dropped.
   bool recover = false;
+  /// The tables to match with; null: the built-in ones.
+  const Tables *tables = nullptr;
 };
 
 /// Extracts the facts of one parsed translation unit into `out`. `symbolNames` receives a

@@ -87,6 +87,7 @@ Facts extractFacts(const std::vector<const DiscoveredFile *> &files, const ScanO
     cxxOptions.roots = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
     cxxOptions.threads = jobs;
     cxxOptions.cache = options.caches.cxx;
+    cxxOptions.extensions = options.cxxExtensions;
     cxx::analyze(cxxFiles, cxxOptions, cxxFacts);
     report(cxxFiles.size());
 #else
@@ -147,7 +148,9 @@ ScanResult runScan(const ScanOptions &options) {
   inputs.reserve(files.size());
   for (const DiscoveredFile &file : files)
     inputs.push_back(&file);
-  result.facts = extractFacts(inputs, options);
+  ScanOptions withPolicy = options;
+  withPolicy.cxxExtensions = result.policy.cxxExtensions;
+  result.facts = extractFacts(inputs, withPolicy);
   if (options.progress)
     options.progress("analysing routes", result.facts.accesses.size(), result.facts.accesses.size());
   result.facts.diagnostics.insert(result.facts.diagnostics.begin(), diagnostics.begin(), diagnostics.end());

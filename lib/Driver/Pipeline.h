@@ -43,6 +43,7 @@ struct ScanOptions {
   std::optional<SourceFile> stdinFile;  // `check -`: a manifest stream read from stdin
   std::string today;                    // for suppression expiry (tests); "" = now
   ScanCaches caches;
+  std::vector<ExtensionRow> cxxExtensions; // the policy's C++ table rows (runScan fills them in)
   /// Called from the scanning thread(s) as phases advance: ("parsing", done, total)...
   std::function<void(const std::string &phase, size_t done, size_t total)> progress;
 };

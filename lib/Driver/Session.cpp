@@ -241,14 +241,16 @@ void Session::loadPolicy() {
   if (!policyPath_.empty())
     policyPath_ = fs::absolute(policyPath_).lexically_normal().generic_string();
   ++stats_.policyLoads;
-  if (policyPath_.empty()) {
+  std::vector<ExtensionRow> extensions = std::move(policy_.cxxExtensions);
+  if (policyPath_.empty())
     policy_ = defaultPolicy();
-    return;
-  }
-  if (auto it = buffers_.find(policyPath_); it != buffers_.end())
+  else if (auto it = buffers_.find(policyPath_); it != buffers_.end())
     policy_ = loadPolicyText(it->second.input.file.file.text, policyPath_, policyDiagnostics_);
   else
     policy_ = cloudpact::loadPolicy(policyPath_, policyDiagnostics_);
+  // The C++ tables' rows decide what the units yield.
+  if (policy_.cxxExtensions != extensions)
+    cxx_->valid = false;
 }
 
 Session::Input Session::makeInput(std::string path, std::string text, FileKind kind) {
@@ -295,6 +297,7 @@ void Session::analyze() {
   scan.paths = options_.root.empty() ? std::vector<std::string>{} : std::vector<std::string>{options_.root};
   scan.varFiles = options_.varFiles;
   scan.jobs = 1;
+  scan.cxxExtensions = policy_.cxxExtensions;
   // A frontend whose inputs are unchanged keeps its facts. One that runs again parses only the
   // files that changed: the others' parses (trees, documents, translation units) are kept.
   auto refresh = [&](CachedFacts &cache, const std::vector<const Input *> &group, ScanCaches caches,

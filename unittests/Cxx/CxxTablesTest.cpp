@@ -1,11 +1,15 @@
 #include "Cxx/CxxTables.h"
+#include "Policy/LoaderKeys.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
+using namespace cloudpact;
 using namespace cloudpact::cxx;
 
 TEST(CxxTables, AllCellsParse) {
@@ -123,3 +127,68 @@ TEST(CxxTables, DocumentationIsGeneratedFromTheTables) {
   }
   EXPECT_EQ(doc.substr(from, to - from), expected) << "run CxxTests with CLOUDPACT_UPDATE_DOCS=1 to regenerate";
 }
+
+namespace {
+
+ExtensionRow extensionRow(std::string table, std::map<std::string, std::string> cells) {
+  ExtensionRow row;
+  row.table = std::move(table);
+  row.cells = std::move(cells);
+  for (const auto &[column, text] : row.cells)
+    row.where[column] = SourceRange{SourceLoc{"policy.yaml", 3, 7, 20}, SourceLoc{"policy.yaml", 3, 9, 22}};
+  return row;
+}
+
+TEST(CxxTables, PolicyRowsFollowTheBuiltInOnes) {
+  std::vector<Diagnostic> diagnostics;
+  Tables tables = tablesWith({extensionRow("sinks", {{"namespace", "acme"}, {"class", "Client"}, {"subtypes", "true"},
+                                                     {"method", "Chat*"}, {"input", "Argument[0] | env:ACME_MODEL"},
+                                                     {"kind", "model"}, {"cloud", "aws"}}),
+                              extensionRow("apis", {{"namespace", "acme"}, {"class", "Client"}, {"label", "acme Client::"}}),
+                              extensionRow("summaries", {{"namespace", "acme"}, {"class", "Options"}, {"method", "model"},
+                                                         {"input", "Argument[0]"}, {"output", "Argument[-1].Model"},
+                                                         {"kind", "setter"}}),
+                              extensionRow("sources", {{"namespace", "acme"}, {"method", "setting"},
+                                                       {"input", "Argument[0]"}, {"kind", "env"}})},
+                             diagnostics);
+  EXPECT_TRUE(diagnostics.empty());
+  const Tables &builtin = builtinTables();
+  ASSERT_EQ(tables.sinks.size(), builtin.sinks.size() + 1);
+  const SinkRow &sink = tables.sinks.back();
+  EXPECT_EQ(sink.ns, "acme");
+  EXPECT_TRUE(sink.subtypes);
+  EXPECT_EQ(sink.kind, SinkKind::Model);
+  EXPECT_EQ(sink.cloud, "aws");
+  EXPECT_EQ(sink.provenance, "policy");
+  EXPECT_EQ(sink.input.alternatives.size(), 2u);
+  EXPECT_EQ(tables.apis.back().label, "acme Client::");
+  EXPECT_EQ(tables.summaries.back().kind, SummaryKind::Setter);
+  EXPECT_EQ(formatPath(tables.summaries.back().output.alternatives[0][0].path), "Argument[-1].Model");
+  EXPECT_EQ(tables.sources.back().phrase, "read by acme::setting");
+}
+
+TEST(CxxTables, PolicyRowWithABadPathIsALocatedError) {
+  std::vector<Diagnostic> diagnostics;
+  Tables tables = tablesWith({extensionRow("sinks", {{"method", "Chat"}, {"input", "Argument["}, {"kind", "model"}})},
+                             diagnostics);
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].rule, "policy-error");
+  EXPECT_EQ(formatLoc(diagnostics[0].range.begin), "policy.yaml:3:7");
+  EXPECT_NE(diagnostics[0].message.find("bad access path 'Argument['"), std::string::npos) << diagnostics[0].message;
+  EXPECT_EQ(tables.sinks.size(), builtinTables().sinks.size());
+}
+
+TEST(CxxTables, PolicyKindsAreTheTablesKinds) {
+  // lib/Policy checks kinds without the C++ frontend; both must know the same words.
+  std::set<std::string> sinkKinds, summaryKinds;
+  for (SinkKind kind : {SinkKind::Model, SinkKind::Endpoint, SinkKind::Region, SinkKind::Cloud, SinkKind::Sigv4})
+    sinkKinds.insert(sinkKindName(kind));
+  for (SummaryKind kind : {SummaryKind::Value, SummaryKind::Setter, SummaryKind::Alias, SummaryKind::Construct,
+                           SummaryKind::Format, SummaryKind::Json, SummaryKind::ValueType, SummaryKind::Handle})
+    summaryKinds.insert(summaryKindName(kind));
+  EXPECT_EQ(sinkKinds, std::set<std::string>(policy_keys::kCxxSinkKinds.begin(), policy_keys::kCxxSinkKinds.end()));
+  EXPECT_EQ(summaryKinds,
+            std::set<std::string>(policy_keys::kCxxSummaryKinds.begin(), policy_keys::kCxxSummaryKinds.end()));
+}
+
+} // namespace
