@@ -30,8 +30,8 @@ constexpr KindHandler kHandlers[] = {
 
 bool isManifest(const SourceFile &file) { return looksLikeManifest(file.text); }
 
-void analyze(const std::vector<const SourceFile *> &files, Facts &out, syntax::ParseCache *parses) {
-  std::unique_ptr<Manifests> manifests = loadManifests(files, out.diagnostics, parses);
+namespace {
+void analyzeLoaded(std::unique_ptr<Manifests> manifests, Facts &out) {
   Index index(manifests->objects);
   Context ctx{*manifests, index, out, {}, {}};
 
@@ -55,6 +55,19 @@ void analyze(const std::vector<const SourceFile *> &files, Facts &out, syntax::P
       if (row.kind == object.kind && row.group == object.group)
         row.handler(ctx, object);
   }
+}
+} // namespace
+
+void analyze(const std::vector<const SourceFile *> &files, Facts &out, syntax::ParseCache *parses) {
+  analyzeLoaded(loadManifests(files, out.diagnostics, parses), out);
+}
+
+void analyzeObjects(const std::vector<const syntax::Node *> &roots, Facts &out) {
+  auto manifests = std::make_unique<Manifests>();
+  for (const syntax::Node *root : roots)
+    if (root)
+      collectObjects(*root, manifests->objects);
+  analyzeLoaded(std::move(manifests), out);
 }
 
 } // namespace cloudpact::kubernetes

@@ -219,7 +219,7 @@ std::shared_ptr<const syntax::ParseResult> parseFile(const SourceFile &file, syn
                                                           : syntax::parseYaml(file.text, file.path));
 }
 
-void addObject(const SourceFile &file, const Node &node, bool requireApiVersion, std::vector<Object> &out) {
+void addObject(const SourceFile *file, const Node &node, bool requireApiVersion, std::vector<Object> &out) {
   if (!node.isMapping())
     return;
   auto apiVersion = scalarText(node.get("apiVersion"));
@@ -233,7 +233,7 @@ void addObject(const SourceFile &file, const Node &node, bool requireApiVersion,
     return;
   }
   Object object;
-  object.file = &file;
+  object.file = file;
   object.root = &node;
   object.apiVersion = apiVersion.value_or("");
   size_t slash = object.apiVersion.find('/');
@@ -266,6 +266,8 @@ void duplicateKeys(const Node &root, std::set<uint32_t> &reported, std::vector<D
   }
 }
 } // namespace
+
+void collectObjects(const Node &root, std::vector<Object> &out) { addObject(nullptr, root, true, out); }
 
 std::unique_ptr<Manifests> loadManifests(const std::vector<const SourceFile *> &files,
                                          std::vector<Diagnostic> &diagnostics, syntax::ParseCache *cache) {
@@ -305,7 +307,7 @@ std::unique_ptr<Manifests> loadManifests(const std::vector<const SourceFile *> &
     std::set<uint32_t> reported;
     for (const syntax::Document &doc : parsed.documents) {
       duplicateKeys(doc.root, reported, diagnostics);
-      addObject(file, doc.root, true, result->objects);
+      addObject(&file, doc.root, true, result->objects);
     }
   }
   return result;

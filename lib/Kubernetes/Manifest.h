@@ -44,6 +44,9 @@ struct Manifests {
 std::unique_ptr<Manifests> loadManifests(const std::vector<const SourceFile *> &files,
                                          std::vector<Diagnostic> &diagnostics, syntax::ParseCache *cache = nullptr);
 
+/// The objects of one document root (itself, or the items of a `kind: List`), appended to `out`.
+void collectObjects(const Node &root, std::vector<Object> &out);
+
 /// Cheap textual test: a line that starts (after indentation, `- ` or a quote) with the key
 /// `apiVersion`, and one with `kind`.
 bool looksLikeManifest(std::string_view text);

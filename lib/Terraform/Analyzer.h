@@ -196,6 +196,9 @@ void extractSinks(Analyzer &analyzer, Instance &instance);
 /// A helm_release's chart values as one Map: the `values` documents merged in order (Helm's
 /// deep merge), then each `set` path applied.
 ValuePtr helmValues(Analyzer &analyzer, Instance &instance, const std::string &addr, const Block &block);
+/// A kubernetes_manifest's object, lowered to the document model and analysed by the
+/// Kubernetes frontend (workload env, LiteLLM configs, gateways, InferenceServices).
+void extractKubernetesManifest(Analyzer &analyzer, Instance &instance, const std::string &addr, const Block &block);
 /// Model sinks and env:NAME Assigns of a helm_release's chart (HelmTable.def).
 void extractHelmRelease(Analyzer &analyzer, Instance &instance, const std::string &addr, const Block &block);
 

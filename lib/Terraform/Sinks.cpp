@@ -472,6 +472,8 @@ void SinkExtractorImpl::run() {
         configObject(row, key, *block);
     if (type == "helm_release")
       extractHelmRelease(a_, inst_, key, *block);
+    if (type == "kubernetes_manifest")
+      extractKubernetesManifest(a_, inst_, key, *block);
     if (type == "aws_sagemaker_endpoint")
       endpoints.emplace_back(key, block);
   }
