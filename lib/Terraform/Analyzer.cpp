@@ -729,22 +729,27 @@ ValuePtr Analyzer::providerRegion(Instance &instance, const Block &resource) {
   if (auto it = regions_.find(cacheKey); it != regions_.end())
     return it->second;
   std::string key;
-  if (const Attribute *provider = resource.attr("provider"))
-    key = traversalText(provider->expr);
-  else if (!resource.labels.empty())
-    key = resource.labels[0].substr(0, resource.labels[0].find('_'));
   ValuePtr region;
-  auto it = instance.providers.find(key);
-  if (it != instance.providers.end() && it->second.block) {
-    if (const Attribute *r = it->second.block->attr("region")) {
+  if (const ProviderConfig *config = providerOf(instance, resource, key)) {
+    if (const Attribute *r = config->block->attr("region")) {
       Scope scope;
-      scope.instance = it->second.owner;
+      scope.instance = config->owner;
       region = convert(r->expr, scope);
       region = withPhrase(region, "region of provider " + key, r->expr.range());
     }
   }
   regions_[cacheKey] = region;
   return region;
+}
+
+const ProviderConfig *Analyzer::providerOf(Instance &instance, const Block &resource, std::string &key) {
+  key.clear();
+  if (const Attribute *provider = resource.attr("provider"))
+    key = traversalText(provider->expr);
+  else if (!resource.labels.empty())
+    key = resource.labels[0].substr(0, resource.labels[0].find('_'));
+  auto it = instance.providers.find(key);
+  return it != instance.providers.end() && it->second.block ? &it->second : nullptr;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -93,6 +93,9 @@ public:
   bool staticElements(const ValuePtr &collection, bool forEach, std::vector<std::pair<std::string, ValuePtr>> &out,
                       size_t limit);
   ValuePtr providerRegion(Instance &instance, const Block &resource);
+  /// The provider configuration a resource uses (its `provider` argument, else its type's
+  /// default provider), or null; `key` receives its name ("aws", "kubernetes.eks").
+  const ProviderConfig *providerOf(Instance &instance, const Block &resource, std::string &key);
   const ParsedFile *synthesize(const std::string &key, std::function<std::unique_ptr<ParsedFile>()> make);
   std::string readFileText(const std::string &path, bool &ok, std::string &problem);
   /// readFileText without noting the read as an input of the root being evaluated.

@@ -5,6 +5,8 @@
 #include "Terraform/Query.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 
 namespace cloudpact::terraform {
 
@@ -25,6 +27,17 @@ struct SinkRow {
 const SinkRow kSinks[] = {
 #define CLOUDPACT_TF_SINK(Type, Data, Containers, Models, Provider, Region, MatchAttr, MatchPrefix) \
   {Type, Data, Containers, Models, Provider, Region, MatchAttr, MatchPrefix},
+#include "Terraform/SinkTable.def"
+};
+
+/// Evidence of the cloud a Kubernetes cluster runs on (SinkTable.def).
+struct ClusterRow {
+  std::string_view evidence; // reference, exec, module
+  std::string_view text;
+  const char *cloud;
+};
+const ClusterRow kClusters[] = {
+#define CLOUDPACT_TF_CLUSTER(Evidence, Text, Cloud) {#Evidence, Text, #Cloud},
 #include "Terraform/SinkTable.def"
 };
 
@@ -126,6 +139,9 @@ private:
   void workload(const WorkloadRow &row, const std::string &addr, const Block &block);
   void configObject(const ConfigObjectRow &row, const std::string &addr, const Block &block);
   void sagemakerEndpoint(const std::string &addr, const Block &block);
+  /// The cloud of the cluster a Kubernetes or Helm resource is applied to, from its provider's
+  /// configuration; null when nothing there names one.
+  ValuePtr clusterCloud(const Block &resource);
   std::vector<std::string> references(const Attribute &attr, const std::string &type);
 
   Analyzer &a_;
@@ -447,6 +463,98 @@ void SinkExtractorImpl::sagemakerEndpoint(const std::string &addr, const Block &
                                       nameAttr->expr.range(), "endpoint " + name + " of " + Analyzer::address(inst_, addr)});
 }
 
+namespace {
+bool identifierChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; }
+
+/// `text` holds `name.` (a reference to a resource or data source of type `name`).
+bool refersTo(std::string_view text, std::string_view name) {
+  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    size_t end = at + name.size();
+    if ((at == 0 || !identifierChar(text[at - 1])) && end < text.size() && text[end] == '.')
+      return true;
+  }
+  return false;
+}
+
+/// The string literals assigned to `command` in `text` (an exec block's command).
+std::vector<std::string_view> commands(std::string_view text) {
+  std::vector<std::string_view> out;
+  for (size_t at = text.find("command"); at != std::string_view::npos; at = text.find("command", at + 1)) {
+    size_t i = at + 7;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
+      ++i;
+    if (i >= text.size() || text[i] != '=')
+      continue;
+    ++i;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
+      ++i;
+    if (i >= text.size() || text[i] != '"')
+      continue;
+    size_t close = text.find('"', i + 1);
+    if (close != std::string_view::npos)
+      out.push_back(text.substr(i + 1, close - i - 1));
+  }
+  return out;
+}
+
+/// The names of the modules whose outputs `text` uses (module.NAME.output).
+std::vector<std::string> modulesUsed(std::string_view text) {
+  std::vector<std::string> out;
+  for (size_t at = text.find("module."); at != std::string_view::npos; at = text.find("module.", at + 1)) {
+    if (at > 0 && identifierChar(text[at - 1]))
+      continue;
+    size_t begin = at + 7, end = begin;
+    while (end < text.size() && identifierChar(text[end]))
+      ++end;
+    if (end > begin)
+      out.emplace_back(text.substr(begin, end - begin));
+  }
+  return out;
+}
+} // namespace
+
+ValuePtr SinkExtractorImpl::clusterCloud(const Block &resource) {
+  std::string key;
+  const ProviderConfig *config = a_.providerOf(inst_, resource, key);
+  if (!config || !config->block->file)
+    return nullptr;
+  const Block &provider = *config->block;
+  std::string_view source = provider.file->text;
+  uint32_t begin = provider.range.begin.offset, end = provider.range.end.offset;
+  if (provider.file->pinned.valid() || end > source.size() || end < begin)
+    return nullptr;
+  std::string_view text = source.substr(begin, end - begin);
+  const Attribute *host = provider.attr("host");
+  for (const Block *nested : provider.children("kubernetes")) // the helm provider's cluster
+    if (!host)
+      host = nested->attr("host");
+  SourceRange where = host ? host->expr.range() : provider.typeRange;
+  for (const ClusterRow &row : kClusters) {
+    std::string evidence;
+    if (row.evidence == "reference" && refersTo(text, row.text)) {
+      evidence = std::string(row.text);
+    } else if (row.evidence == "exec") {
+      for (std::string_view command : commands(text))
+        if (command == row.text)
+          evidence = "exec " + std::string(command);
+    } else if (row.evidence == "module") {
+      for (const std::string &name : modulesUsed(text)) {
+        auto call = config->owner->config->moduleCalls.find(name);
+        if (call == config->owner->config->moduleCalls.end())
+          continue;
+        const Attribute *source = call->second->attr("source");
+        CV value = source ? a_.constant(a_.convert(source->expr, Scope{})) : CV{};
+        if (value.isPrimitive() && std::string_view(value.text).starts_with(row.text))
+          evidence = "module " + name;
+      }
+    }
+    if (!evidence.empty())
+      return withPhrase(makeLiteral(row.cloud, where),
+                        "cluster of provider " + key + " runs on " + row.cloud + " (" + evidence + ")", where);
+  }
+  return nullptr;
+}
+
 void SinkExtractorImpl::run() {
   if (!instanceLive(inst_))
     return;
@@ -464,6 +572,8 @@ void SinkExtractorImpl::run() {
         sink(row, key, *block);
     if (data)
       continue;
+    // Models hosted or called from a cluster Terraform manages run on the cluster's cloud.
+    size_t accessesBefore = a_.facts().accesses.size();
     for (const WorkloadRow &row : kWorkloads)
       if (type == row.type)
         workload(row, key, *block);
@@ -474,6 +584,11 @@ void SinkExtractorImpl::run() {
       extractHelmRelease(a_, inst_, key, *block);
     if (type == "kubernetes_manifest")
       extractKubernetesManifest(a_, inst_, key, *block);
+    if (a_.facts().accesses.size() > accessesBefore && (type == "helm_release" || type.starts_with("kubernetes_")))
+      if (ValuePtr cloud = clusterCloud(*block))
+        for (size_t i = accessesBefore; i < a_.facts().accesses.size(); ++i)
+          if (!a_.facts().accesses[i].cloud)
+            a_.facts().accesses[i].cloud = cloud;
     if (type == "aws_sagemaker_endpoint")
       endpoints.emplace_back(key, block);
   }
