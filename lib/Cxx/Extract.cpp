@@ -2487,7 +2487,10 @@ private:
   }
 
   void visitVar(const VarDecl *var) {
-    if (var->isLocalVarDeclOrParm() || !var->getInit() || tu_.inModelledLibrary(var))
+    if (var->isLocalVarDeclOrParm() || !var->getInit())
+      return;
+    // A modelled library's code is its rows; its constants (model names) are still data.
+    if (tu_.inModelledLibrary(var) && !var->isConstexpr() && !var->getType().isConstQualified())
       return;
     if (var->getTemplateInstantiationPattern() || var->getInit()->isValueDependent())
       return;
