@@ -1,6 +1,7 @@
 #include "Analysis/Solver.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace cloudpact {
 
@@ -47,9 +48,32 @@ std::string literalPhrase(const std::string &text) {
 } // namespace
 
 Solver::Solver(const Facts &facts, const FunctionTable *functions, EnvLinkFilter envFilter)
-    : functions_(functions), envFilter_(std::move(envFilter)) {
+    : names_(facts.symbolNames), functions_(functions), envFilter_(std::move(envFilter)) {
   for (const Assign &assign : facts.assigns)
     assigns_[assign.symbol].push_back(&assign);
+}
+
+std::string Solver::nameOf(const std::string &symbol) const {
+  // A version of a local ("...@120-134", "...@loop120") is named as the local.
+  for (std::string key = symbol;;) {
+    if (auto it = names_.find(key); it != names_.end())
+      return it->second;
+    size_t at = key.rfind('@');
+    if (at == std::string::npos || at + 1 >= key.size() ||
+        !(std::isdigit(static_cast<unsigned char>(key[at + 1])) || key.compare(at + 1, 4, "loop") == 0))
+      break;
+    key.erase(at);
+  }
+  if (symbol.starts_with("tf:"))
+    return symbol.substr(3);
+  if (symbol.starts_with("env:"))
+    return "environment variable " + symbol.substr(4);
+  if (symbol.starts_with("k8s:")) {
+    size_t hash = symbol.find('#');
+    if (hash != std::string::npos)
+      return "key " + symbol.substr(hash + 1) + " of " + symbol.substr(4, hash - 4);
+  }
+  return symbol;
 }
 
 AbstractValue Solver::evaluateSymbol(const std::string &symbol) {
@@ -61,7 +85,7 @@ AbstractValue Solver::evaluateSymbol(const std::string &symbol) {
   }
   auto found = assigns_.find(symbol);
   if (found == assigns_.end())
-    return AbstractValue::unknown("nothing assigns " + symbol);
+    return AbstractValue::unknown("nothing assigns " + nameOf(symbol));
 
   inProgress_[symbol] = AbstractValue{};
   AbstractValue result;
@@ -75,7 +99,7 @@ AbstractValue Solver::evaluateSymbol(const std::string &symbol) {
     if (sameShapes(result, inProgress_[symbol]))
       break;
     if (round + 1 >= kMaxRounds) {
-      widen(result, "value of " + symbol + " grows in a cycle", 0);
+      widen(result, "value of " + nameOf(symbol) + " grows in a cycle", 0);
       break;
     }
     inProgress_[symbol] = result;
@@ -83,7 +107,7 @@ AbstractValue Solver::evaluateSymbol(const std::string &symbol) {
   inProgress_.erase(symbol);
   cycleHit_.erase(symbol);
   if (cyclic && result.alternatives.empty())
-    result = AbstractValue::unknown("the value of " + symbol + " is defined only through itself");
+    result = AbstractValue::unknown("the value of " + nameOf(symbol) + " is defined only through itself");
   // Results that read an enclosing symbol's unfinished approximation are not final.
   bool dependsOnOpenCycle = std::any_of(cycleHit_.begin(), cycleHit_.end(),
                                         [&](const std::string &s) { return inProgress_.count(s) != 0; });
@@ -99,7 +123,7 @@ AbstractValue Solver::evaluateUncached(const std::string &symbol) {
     addStep(value, assign->range, assign->phrase);
     joinInto(result, std::move(value));
   }
-  widen(result, "more than " + std::to_string(kMaxAlternatives) + " alternatives for " + symbol);
+  widen(result, "more than " + std::to_string(kMaxAlternatives) + " alternatives for " + nameOf(symbol));
   return result;
 }
 

@@ -34,10 +34,14 @@ public:
 
   bool hasSymbol(const std::string &symbol) const { return assigns_.count(symbol) != 0; }
 
+  /// A symbol as messages name it: its frontend's readable name, else the key made readable.
+  std::string nameOf(const std::string &symbol) const;
+
 private:
   AbstractValue evaluateUncached(const std::string &symbol);
 
   std::map<std::string, std::vector<const Assign *>> assigns_;
+  const std::map<std::string, std::string> &names_;
   const FunctionTable *functions_;
   EnvLinkFilter envFilter_;
   std::map<std::string, AbstractValue> cache_;

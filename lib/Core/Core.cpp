@@ -68,6 +68,7 @@ void Facts::append(Facts &&other) {
   move_all(assigns, other.assigns);
   move_all(accesses, other.accesses);
   move_all(diagnostics, other.diagnostics);
+  symbolNames.merge(other.symbolNames);
 }
 
 } // namespace cloudpact

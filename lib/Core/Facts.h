@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <map>
 #include <vector>
 
 namespace cloudpact {
@@ -54,6 +55,9 @@ struct Facts {
   std::vector<Assign> assigns;
   std::vector<ModelAccess> accesses;
   std::vector<Diagnostic> diagnostics;
+  /// Readable names of symbols whose keys are not ("cxx:c:@F@main#@url" → "variable url of
+  /// main"), for messages about them.
+  std::map<std::string, std::string> symbolNames;
 
   void append(Facts &&other);
 };

@@ -835,6 +835,7 @@ void analyze(const std::vector<const SourceFile *> &files, const Options &option
     for (auto it = cache->entries_.begin(); it != cache->entries_.end();)
       it = std::binary_search(units.begin(), units.end(), it->first) ? std::next(it) : cache->entries_.erase(it);
   tidy(merged, names);
+  merged.symbolNames.insert(names.begin(), names.end());
   out.append(std::move(merged));
 }
 

@@ -89,6 +89,27 @@ TEST(SolverTest, MutualCycleWithoutABaseTerminates) {
   EXPECT_NE(value.alternatives[0].holeReason().find("only through itself"), std::string::npos);
 }
 
+TEST(SolverTest, MessagesNameSymbolsReadably) {
+  Facts facts;
+  facts.symbolNames["cxx:c:@F@main#@url"] = "variable url of main";
+  facts.assigns.push_back(assign("cxx:c:@F@main#@url@loop40", makeRef("cxx:c:@F@main#@url@loop40"), 1, "loop"));
+  facts.assigns.push_back(assign("tf:local.a", makeRef("tf:local.a"), 2, "local a"));
+  Solver solver(facts);
+  // A version of a local is named as the local; keys without a name are made readable.
+  EXPECT_EQ(solver.nameOf("cxx:c:@F@main#@url@120-134'"), "variable url of main");
+  EXPECT_EQ(solver.nameOf("cxx:c:@F@other#@x"), "cxx:c:@F@other#@x");
+  EXPECT_EQ(solver.nameOf("cxx:c:@F@main#@url@120-134"), "variable url of main");
+  EXPECT_EQ(solver.nameOf("tf:module.a.var.model"), "module.a.var.model");
+  EXPECT_EQ(solver.nameOf("k8s:shop/ConfigMap/llm#MODEL"), "key MODEL of shop/ConfigMap/llm");
+  EXPECT_EQ(solver.nameOf("env:OPENAI_BASE_URL"), "environment variable OPENAI_BASE_URL");
+  AbstractValue loop = solver.evaluateSymbol("cxx:c:@F@main#@url@loop40");
+  ASSERT_EQ(loop.alternatives.size(), 1u);
+  EXPECT_EQ(loop.alternatives[0].holeReason(), "the value of variable url of main is defined only through itself");
+  AbstractValue missing = solver.evaluate(makeRef("tf:var.unset"));
+  ASSERT_EQ(missing.alternatives.size(), 1u);
+  EXPECT_EQ(missing.alternatives[0].holeReason(), "nothing assigns var.unset");
+}
+
 TEST(SolverTest, CycleDoesNotFreezeAnInnerSymbolsApproximation) {
   Facts facts;
   facts.assigns.push_back(assign("a", makeLiteral("x"), 1, "a"));
