@@ -5,9 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <sstream>
 
 using namespace cloudpact;
 using namespace cloudpact::terraform;
@@ -129,6 +131,60 @@ TEST_F(RootCacheTest, NewAndRemovedFilesChangeTheTree) {
   EXPECT_EQ(evaluatedNow(), 0u);
   files[root + "/envs/c/main.tf"] = "resource \"aws_bedrockagent_agent\" \"c\" {\n  foundation_model = \"x\"\n}\n";
   EXPECT_EQ(evaluatedNow(), 1u);
+}
+
+/// The Terraform inputs of test/Terraform: single .tf files, and the files of split-file tests.
+std::vector<std::pair<std::string, std::map<std::string, std::string>>> terraformFixtures() {
+  std::vector<std::pair<std::string, std::map<std::string, std::string>>> out;
+  for (const auto &entry : fs::directory_iterator(std::string(CLOUDPACT_SOURCE_DIR) + "/test/Terraform")) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string name = entry.path().filename().string();
+    if (entry.path().extension() == ".tf") {
+      out.push_back({name, {{"fixture/" + name, text.str()}}});
+      continue;
+    }
+    if (entry.path().extension() != ".test")
+      continue;
+    std::map<std::string, std::string> files;
+    std::string current, line;
+    while (std::getline(text, line)) {
+      if (line.rfind("#--- ", 0) == 0) {
+        current = "fixture/" + line.substr(5);
+        files[current];
+      } else if (!current.empty()) {
+        files[current] += line + "\n";
+      }
+    }
+    if (!files.empty())
+      out.push_back({name, std::move(files)});
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(RootCacheFixtures, KeptRootsGiveWhatAFreshRunGives) {
+  // Every Terraform input of the lit suite: evaluated with the cache, again with every root
+  // kept, and after an edit of one file, the facts are those of a run without the cache.
+  auto fixtures = terraformFixtures();
+  ASSERT_GT(fixtures.size(), 40u);
+  for (auto &[name, files] : fixtures) {
+    SCOPED_TRACE(name);
+    RootCache cache;
+    Options cached;
+    cached.roots = &cache;
+    std::string fresh = render(test::analyzeFiles(files));
+    EXPECT_EQ(render(test::analyzeFiles(files, cached)), fresh);
+    EXPECT_EQ(render(test::analyzeFiles(files, cached)), fresh);
+    EXPECT_EQ(cache.stats().evaluated, cache.stats().reused);
+    for (auto &[path, text] : files)
+      if (path.ends_with(".tf")) {
+        text += "\nlocals {\n  cloudpact_edit = 1\n}\n";
+        break;
+      }
+    EXPECT_EQ(render(test::analyzeFiles(files, cached)), render(test::analyzeFiles(files)));
+  }
 }
 
 } // namespace
