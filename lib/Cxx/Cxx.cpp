@@ -589,6 +589,19 @@ void tidy(Facts &facts, const std::map<std::string, std::string> &names) {
 
 } // namespace
 
+void mergeUnits(std::vector<Facts> units, Facts &out) {
+  Facts merged;
+  std::map<std::string, std::string> names;
+  for (Facts &unit : units) {
+    names.insert(unit.symbolNames.begin(), unit.symbolNames.end());
+    unit.symbolNames.clear();
+    merged.append(std::move(unit));
+  }
+  tidy(merged, names);
+  merged.symbolNames = std::move(names);
+  out.append(std::move(merged));
+}
+
 void analyze(const std::vector<const SourceFile *> &files, const Options &options, Facts &out) {
   UnitCache *cache = options.cache;
   // Display paths: scanned files keep theirs; other files relative to the working directory.
@@ -605,7 +618,9 @@ void analyze(const std::vector<const SourceFile *> &files, const Options &option
     if (isTranslationUnit(file->path))
       units.push_back(absolute);
   }
-  DisplayPath displayPath = [&display, cwd](const std::string &absolute) -> std::string {
+  DisplayPath displayPath = [&display, cwd, &options](const std::string &absolute) -> std::string {
+    if (options.forFactsFile)
+      return absolute;
     auto it = display.find(absolute);
     if (it != display.end())
       return it->second;
@@ -624,8 +639,10 @@ void analyze(const std::vector<const SourceFile *> &files, const Options &option
 
   // The compile database, or default commands.
   std::unique_ptr<clang::tooling::CompilationDatabase> database;
-  std::string databaseDir = findDatabaseDirectory(options);
-  if (!databaseDir.empty()) {
+  std::string databaseDir = options.compileFlags ? std::string() : findDatabaseDirectory(options);
+  if (options.compileFlags) {
+    database = std::make_unique<clang::tooling::FixedCompilationDatabase>(cwd, *options.compileFlags);
+  } else if (!databaseDir.empty()) {
     std::string file = absolutePath(databaseDir + "/compile_commands.json");
     std::string error;
     if (!llvm::sys::fs::exists(file))
@@ -643,7 +660,9 @@ void analyze(const std::vector<const SourceFile *> &files, const Options &option
       }
     }
   }
-  if (database) {
+  if (options.compileFlags) {
+    // The build's own command: nothing to infer or announce.
+  } else if (database) {
     if (units.empty() && files.empty())
       for (const auto &file : database->getAllFiles())
         units.push_back(absolutePath(file));
@@ -819,8 +838,10 @@ void analyze(const std::vector<const SourceFile *> &files, const Options &option
         where.begin.offset = errors.offset;
       }
       std::string count = std::to_string(errors.count) + " error" + (errors.count == 1 ? "" : "s");
+      // A facts file is read elsewhere: its messages name the unit without a machine's path.
+      std::string unitName = options.forFactsFile ? llvm::sys::path::filename(units[i]).str() : displayPath(units[i]);
       merged.diagnostics.push_back(makeDiagnostic(Level::Note, "", where,
-                                                  "Clang reported " + count + " in " + displayPath(units[i]) +
+                                                  "Clang reported " + count + " in " + unitName +
                                                       "; analysed what it recovered (first: " + errors.first + ")"));
     }
     if (cache) {
@@ -834,7 +855,8 @@ void analyze(const std::vector<const SourceFile *> &files, const Options &option
   if (cache)
     for (auto it = cache->entries_.begin(); it != cache->entries_.end();)
       it = std::binary_search(units.begin(), units.end(), it->first) ? std::next(it) : cache->entries_.erase(it);
-  tidy(merged, names);
+  if (!options.forFactsFile)
+    tidy(merged, names);
   merged.symbolNames.insert(names.begin(), names.end());
   out.append(std::move(merged));
 }

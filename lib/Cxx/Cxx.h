@@ -5,6 +5,7 @@
 #include "Policy/Policy.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,9 +43,19 @@ struct Options {
   unsigned threads = 1;
   UnitCache *cache = nullptr;     // facts kept between runs (the language server); null = parse all
   std::vector<ExtensionRow> extensions; // the policy's rows for the tables (`extensions: cxx:`)
+  /// A compiler's flags for the translation units among `files`, as a build runs them (the
+  /// compiler and the source files left out), instead of a compile database: `cloudpact extract`.
+  std::optional<std::vector<std::string>> compileFlags;
+  /// Facts of one unit for a facts file (`cloudpact extract`): every path absolute, and the
+  /// merge across units (mergeUnits) left to the reader.
+  bool forFactsFile = false;
 };
 
 /// Analyses the C++ translation units among `files` (or those of the compile database).
 void analyze(const std::vector<const SourceFile *> &files, const Options &options, Facts &out);
+/// Merges the facts of translation units extracted separately (facts files of `cloudpact
+/// extract`, in a fixed order) as analyze() merges its own units: what several units saw in a
+/// shared header once, property copies of objects that never had the property dropped.
+void mergeUnits(std::vector<Facts> units, Facts &out);
 
 } // namespace cloudpact::cxx

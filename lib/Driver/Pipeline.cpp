@@ -1,5 +1,6 @@
 #include "Driver/Pipeline.h"
 
+#include "Driver/BuildFacts.h"
 #include "Kubernetes/Kubernetes.h"
 #include "Terraform/Terraform.h"
 #if CLOUDPACT_HAVE_CXX
@@ -79,6 +80,10 @@ Facts extractFacts(const std::vector<const DiscoveredFile *> &files, const ScanO
     report(manifestFiles.size());
   };
   auto runCxx = [&] {
+    if (!options.factsDir.empty()) {
+      loadFactsDirectory(options.factsDir, cxxFacts);
+      return;
+    }
 #if CLOUDPACT_HAVE_CXX
     if (cxxFiles.empty() && options.buildDir.empty())
       return;

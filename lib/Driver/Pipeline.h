@@ -44,6 +44,7 @@ struct ScanOptions {
   std::string today;                    // for suppression expiry (tests); "" = now
   ScanCaches caches;
   std::vector<ExtensionRow> cxxExtensions; // the policy's C++ table rows (runScan fills them in)
+  std::string factsDir;                 // --facts: C++ facts files written by `extract` (no C++ parsing)
   /// Called from the scanning thread(s) as phases advance: ("parsing", done, total)...
   std::function<void(const std::string &phase, size_t done, size_t total)> progress;
 };

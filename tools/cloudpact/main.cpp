@@ -1,6 +1,7 @@
 // cloudpact: which cloud does each AI-model access go through, and does that honour the contracts?
 #include "Analysis/Baseline.h"
 #include "Analysis/Rules.h"
+#include "Driver/BuildFacts.h"
 #include "Driver/Pipeline.h"
 #include "Lsp/Server.h"
 #include "Report/Report.h"
@@ -38,6 +39,9 @@ commands:
   routes [PATH...]       list every model access: provider, model, cloud, verdict
   explain ID [PATH...]   print one finding's whole trace and its alternative paths
   facts [PATH...]        print what the frontends extracted (for debugging)
+  extract --facts-dir DIR [--no-compile] -- COMPILER ARGS...
+                         as a build's compiler launcher: write the C++ facts of the
+                         compiled translation unit to DIR, then run the compile
   lsp                    run the language server on stdin/stdout
   rules                  list the rules
   help                   this text
@@ -49,6 +53,7 @@ options:
   --output FILE          write the report to FILE instead of stdout
   --fail-on LEVEL        exit 1 if a finding is at least LEVEL: error (default), warning, note
   -p BUILD_DIR           directory with compile_commands.json for C++ (as clang-tidy)
+  --facts DIR            C++ facts written by `cloudpact extract` (no C++ parsing)
   --var-file FILE        Terraform -var-file to pin (repeatable)
   -j N                   parallel jobs (default: all cores)
   --baseline FILE        hide findings recorded in FILE
@@ -77,6 +82,7 @@ exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or internal erro
 struct CliOptions {
   std::string command;
   ScanOptions scan;
+  ExtractCommand extract;
   std::string format = "text";
   std::string output;
   Level failOn = Level::Error;
@@ -116,8 +122,17 @@ bool parseArgs(int argc, char **argv, CliOptions &options, int &exitCode) {
     return false;
   }
   options.command = args[i++];
+  if (options.command == "extract") {
+    std::string error;
+    if (!parseExtractArgs(std::vector<std::string>(args.begin() + static_cast<std::ptrdiff_t>(i), args.end()),
+                          options.extract, error)) {
+      exitCode = usageError(error);
+      return false;
+    }
+    return true;
+  }
   static const std::map<std::string, std::string> kCommands = {
-      {"check", ""}, {"explain", ""}, {"facts", ""}, {"rules", ""}, {"routes", ""}, {"lsp", ""}};
+      {"check", ""}, {"explain", ""}, {"extract", ""}, {"facts", ""}, {"rules", ""}, {"routes", ""}, {"lsp", ""}};
   if (!kCommands.count(options.command)) {
     exitCode = usageError("unknown command '" + options.command + "'");
     return false;
@@ -164,6 +179,8 @@ bool parseArgs(int argc, char **argv, CliOptions &options, int &exitCode) {
       }
     } else if (value(arg, "-p", v) || value(arg, "--build-dir", v)) {
       options.scan.buildDir = v;
+    } else if (value(arg, "--facts", v)) {
+      options.scan.factsDir = v;
     } else if (value(arg, "--var-file", v)) {
       options.scan.varFiles.push_back(v);
     } else if (value(arg, "-j", v) || value(arg, "--jobs", v)) {
@@ -353,6 +370,8 @@ void keepChangedFiles(std::vector<Finding> &findings, const std::vector<std::str
 int run(CliOptions &options) {
   if (options.command == "rules")
     return listRules(std::cout);
+  if (options.command == "extract")
+    return runExtract(options.extract, std::cerr);
   if (options.command == "lsp") {
     lsp::ServerOptions server;
     server.litTest = options.litTest;
