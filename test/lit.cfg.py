@@ -37,6 +37,7 @@ try:
     config.available_features.add("pyyaml")
 except ImportError:
     pass
-for tool, feature in (("pre-commit", "pre-commit"), ("nvim", "nvim"), ("git", "git"), ("script", "script"), ("node", "node")):
+for tool, feature in (("pre-commit", "pre-commit"), ("nvim", "nvim"), ("git", "git"), ("script", "script"), ("node", "node"),
+                      ("cmake", "cmake")):
     if shutil.which(tool):
         config.available_features.add(feature)
