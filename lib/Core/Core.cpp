@@ -1,9 +1,13 @@
 #include "Core/Diagnostic.h"
 #include "Core/Facts.h"
 #include "Core/Finding.h"
+#include "Core/SourceFile.h"
 #include "Core/SourceLoc.h"
 
+#include <filesystem>
+#include <fstream>
 #include <mutex>
+#include <sstream>
 #include <unordered_set>
 
 namespace cloudpact {
@@ -69,6 +73,21 @@ void Facts::append(Facts &&other) {
   move_all(accesses, other.accesses);
   move_all(diagnostics, other.diagnostics);
   symbolNames.merge(other.symbolNames);
+}
+
+bool readWholeFile(const std::string &path, std::string &text) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    return false;
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return false;
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad())
+    return false;
+  text = buffer.str();
+  return true;
 }
 
 } // namespace cloudpact

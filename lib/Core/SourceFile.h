@@ -9,4 +9,7 @@ struct SourceFile {
   std::string text;
 };
 
+/// Reads a whole regular file (binary-safe); false if it is not one or cannot be read.
+bool readWholeFile(const std::string &path, std::string &text);
+
 } // namespace cloudpact

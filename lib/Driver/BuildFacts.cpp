@@ -1,6 +1,7 @@
 #include "Driver/BuildFacts.h"
 
 #include "Core/FactsIO.h"
+#include "Core/SourceFile.h"
 #if CLOUDPACT_HAVE_CXX
 #include "Cxx/Cxx.h"
 #endif
@@ -37,16 +38,6 @@ bool isTranslationUnit(const std::string &path) {
     if (path.size() > std::string_view(ext).size() && path.ends_with(ext))
       return true;
   return false;
-}
-
-bool readFile(const fs::path &path, std::string &text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return false;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  text = buffer.str();
-  return true;
 }
 
 #if CLOUDPACT_HAVE_CXX
@@ -137,7 +128,7 @@ int runExtract(const ExtractCommand &command, std::ostream &err) {
   for (const std::string &source : sources) {
     std::string absolute = fs::absolute(source, ec).lexically_normal().generic_string();
     SourceFile file{absolute, {}};
-    if (!readFile(absolute, file.text)) {
+    if (!readWholeFile(absolute, file.text)) {
       err << "cloudpact extract: warning: cannot read " << source << "\n";
       continue;
     }
@@ -194,7 +185,7 @@ void loadFactsDirectory(const std::string &dir, Facts &out) {
   for (const fs::path &file : files) {
     std::string text, error;
     Facts unit;
-    if (!readFile(file, text) || !readFactsFile(text, unit, error, relative)) {
+    if (!readWholeFile(file.string(), text) || !readFactsFile(text, unit, error, relative)) {
       out.diagnostics.push_back(makeDiagnostic(Level::Error, "parse-error", SourceRange{SourceLoc{file.generic_string(), 0, 0, 0}, {}},
                                                "cannot read facts file: " + (error.empty() ? "unreadable" : error)));
       continue;

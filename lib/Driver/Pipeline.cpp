@@ -137,13 +137,8 @@ ScanResult runScan(const ScanOptions &options) {
   if (!result.policy.file.empty()) {
     if (auto policyText = result.files.find(result.policy.file); !policyText) {
       // Policy errors are reported against the policy file: keep its text for snippets.
-      std::error_code ec;
-      if (std::filesystem::is_regular_file(result.policy.file, ec)) {
-        std::ifstream in(result.policy.file);
-        std::stringstream buffer;
-        buffer << in.rdbuf();
-        result.files.add(SourceFile{result.policy.file, buffer.str()});
-      }
+      if (std::string text; readWholeFile(result.policy.file, text))
+        result.files.add(SourceFile{result.policy.file, std::move(text)});
     }
   }
 

@@ -79,17 +79,9 @@ bool isPolicyName(const std::string &path) {
   return name == ".cloudpact.yaml" || name == ".cloudpact.yml";
 }
 
+/// A text file (not a binary one) as a buffer's replacement from disk.
 bool readFile(const std::string &path, std::string &text) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec))
-    return false;
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return false;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  text = buffer.str();
-  return text.find('\0') == std::string::npos;
+  return readWholeFile(path, text) && text.find('\0') == std::string::npos;
 }
 
 bool sameTrace(const Trace &a, const Trace &b) { return a == b; }
