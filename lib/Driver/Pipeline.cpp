@@ -70,6 +70,8 @@ Facts extractFacts(const std::vector<const DiscoveredFile *> &files, const ScanO
   auto runTerraform = [&] {
     terraform::Options tfOptions;
     tfOptions.varFiles = options.varFiles;
+    tfOptions.vars = options.vars;
+    tfOptions.environment = options.varEnvironment;
     tfOptions.parses = options.caches.terraform;
     tfOptions.roots = options.caches.terraformRoots;
     terraform::analyze(terraformFiles, tfOptions, terraformFacts);

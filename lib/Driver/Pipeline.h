@@ -9,6 +9,7 @@
 #include "Policy/Policy.h"
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +39,8 @@ struct ScanOptions {
   std::string policyFile;               // --policy; "" = .cloudpact.yaml found upwards, else built-in
   std::string buildDir;                 // -p
   std::vector<std::string> varFiles;    // --var-file
+  std::vector<std::pair<std::string, std::string>> vars; // --var NAME=VALUE, in order
+  std::map<std::string, std::string> varEnvironment;    // TF_VAR_NAME values (the CLI's environment)
   unsigned jobs = 0;                    // 0 = hardware concurrency
   size_t maxFileBytes = 8 * 1024 * 1024;
   std::optional<SourceFile> stdinFile;  // `check -`: a manifest stream read from stdin

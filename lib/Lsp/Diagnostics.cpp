@@ -64,7 +64,7 @@ Diagnostic toDiagnostic(const Finding &finding, const FileSet &files, OffsetEnco
   out.source = "cloudpact";
   out.message = finding.message;
   for (const TraceStep &step : finding.trace) {
-    if (step.range.file().empty())
+    if (step.range.file().empty() || step.range.file().front() == '<') // -var, TF_VAR_: no file
       continue;
     DiagnosticRelatedInformation info;
     info.location.uri = uriFor ? uriFor(step.range.file()) : uriFromPath(step.range.file());

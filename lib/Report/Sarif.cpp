@@ -122,9 +122,13 @@ void writeSarif(std::ostream &out, const std::vector<Finding> &findings, const F
                    {"partialFingerprints", {{"cloudpactFingerprint/v1", finding.fingerprint}}}};
     if (!finding.trace.empty()) {
       json steps = json::array();
-      for (const TraceStep &step : finding.trace)
-        steps.push_back({{"location", {{"physicalLocation", physicalLocation(step.range, files, uris)},
-                                       {"message", {{"text", step.phrase}}}}}});
+      for (const TraceStep &step : finding.trace) {
+        // A value from the command line or the environment has no file to point at.
+        json location = {{"message", {{"text", step.phrase}}}};
+        if (!step.range.file().empty() && step.range.file().front() != '<')
+          location["physicalLocation"] = physicalLocation(step.range, files, uris);
+        steps.push_back({{"location", std::move(location)}});
+      }
       steps.push_back({{"location", {{"physicalLocation", physicalLocation(finding.range, files, uris)},
                                      {"message", {{"text", finding.route ? finding.route->api : finding.rule}}}}}});
       result["codeFlows"] = json::array({{{"threadFlows", json::array({{{"locations", std::move(steps)}}})}}});

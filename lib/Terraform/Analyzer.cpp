@@ -286,6 +286,29 @@ const ParsedFile *Analyzer::synthesize(const std::string &key, std::function<std
   return it->second.get();
 }
 
+ValuePtr Analyzer::commandLineValue(const std::string &text, bool asString, const SourceRange &where) {
+  if (asString)
+    return makeLiteral(text, where);
+  const ParsedFile *file = synthesize("value:" + where.file() + ":" + text, [&]() {
+    auto pf = std::make_unique<ParsedFile>();
+    pf->path = where.file();
+    pf->text = "v = " + text + "\n";
+    pf->pinned = where;
+    parseHcl(*pf);
+    return pf;
+  });
+  std::vector<Diagnostic> ignored;
+  FileContents contents;
+  if (file && file->tree && !ts_node_has_error(ts_tree_root_node(file->tree.get())))
+    contents = readHcl(*file, ignored);
+  if (contents.attributes.empty()) {
+    std::string problem = "cannot read the value '" + text + "' as an HCL expression";
+    diagnose(Level::Error, "parse-error", where, problem);
+    return makeUnknown(problem, where);
+  }
+  return convert(contents.attributes.front().expr, Scope{});
+}
+
 std::string Analyzer::readFileText(const std::string &rawPath, bool &ok, std::string &problem) {
   std::string text = readFileUnrecorded(rawPath, ok, problem);
   if (rootInputs_)
@@ -830,6 +853,17 @@ void Analyzer::defineVariables(Instance &inst) {
       std::optional<Assign> winner;
       if (const Attribute *def = vb->attr("default"))
         winner = Assign{sym, typed(convert(def->expr, scope)), def->expr.range(), "default of variable " + varName};
+      // Values from outside any file: a string unless the variable's type says otherwise.
+      const Attribute *typeAttr = vb->attr("type");
+      bool asString = !typeAttr || (!typeAttr->expr.json && typeAttr->expr.file->textOf(typeAttr->expr.node) == "string") ||
+                      (typeAttr->expr.json && typeAttr->expr.json->value == "string");
+      if (!inst.parent) {
+        if (auto it = options_.environment.find(varName); it != options_.environment.end()) {
+          SourceRange where{SourceLoc{"<environment>", 1, 1, 0}, {}};
+          winner = Assign{sym, typed(commandLineValue(it->second, asString, where)), where,
+                          "set by environment variable TF_VAR_" + varName};
+        }
+      }
       if (inst.parent) {
         if (const Attribute *input = inst.call ? inst.call->attr(varName) : nullptr) {
           Scope callScope = resourceScope(*inst.parent, *inst.call);
@@ -844,6 +878,14 @@ void Analyzer::defineVariables(Instance &inst) {
           bool pinned = pinnedSet.count(normalizePath(vf->file->path)) != 0;
           winner = Assign{sym, typed(convert(attr.expr, scope)), attr.expr.range(),
                           "set in " + shown + (pinned ? " (-var-file)" : "")};
+        }
+      }
+      if (!inst.parent) {
+        for (const auto &[name, text] : options_.vars) {
+          if (name != varName)
+            continue;
+          SourceRange where{SourceLoc{"<command line>", 1, 1, 0}, {}};
+          winner = Assign{sym, typed(commandLineValue(text, asString, where)), where, "set by -var " + name};
         }
       }
       if (winner)
@@ -1092,6 +1134,10 @@ std::string Analyzer::rootSignature(size_t begin, size_t end) const {
   std::string signature = instances_[begin]->prefix + "\n" + scanRoot_ + "\n";
   for (const std::string &pinned : options_.varFiles)
     signature += "pinned " + pinned + "\n";
+  for (const auto &[name, text] : options_.vars)
+    signature += "var " + name + "=" + text + "\n";
+  for (const auto &[name, text] : options_.environment)
+    signature += "env " + name + "=" + text + "\n";
   for (const VarFile &vf : varFiles_)
     signature += "vars " + vf.file->path + "\n";
   for (size_t i = begin; i < end; ++i) {

@@ -98,6 +98,9 @@ public:
   const ProviderConfig *providerOf(Instance &instance, const Block &resource, std::string &key);
   const ParsedFile *synthesize(const std::string &key, std::function<std::unique_ptr<ParsedFile>()> make);
   std::string readFileText(const std::string &path, bool &ok, std::string &problem);
+  /// A variable's value given outside any file (-var, TF_VAR_): a string for a variable of type
+  /// string (or none), else read as an HCL expression, as Terraform does. `where` names the origin.
+  ValuePtr commandLineValue(const std::string &text, bool asString, const SourceRange &where);
   /// readFileText without noting the read as an input of the root being evaluated.
   std::string readFileUnrecorded(const std::string &path, bool &ok, std::string &problem);
   const std::vector<std::unique_ptr<Instance>> &instances() const { return instances_; }

@@ -19,6 +19,10 @@ class RootCache;
 
 struct Options {
   std::vector<std::string> varFiles; // --var-file, in order (later wins)
+  /// --var NAME=VALUE, in order (later wins; after every variable file), and the TF_VAR_NAME
+  /// environment variables (before the variable files), as `terraform plan` takes them.
+  std::vector<std::pair<std::string, std::string>> vars;
+  std::map<std::string, std::string> environment;
   /// Parses kept from an earlier run (the language server): unchanged files are not parsed
   /// again, changed ones incrementally. Null: parse everything.
   syntax::ParseCache *parses = nullptr;

@@ -24,6 +24,8 @@
 #include <sstream>
 #include <unistd.h>
 
+extern char **environ;
+
 using namespace cloudpact;
 
 namespace {
@@ -55,6 +57,8 @@ options:
   -p BUILD_DIR           directory with compile_commands.json for C++ (as clang-tidy)
   --facts DIR            C++ facts written by `cloudpact extract` (no C++ parsing)
   --var-file FILE        Terraform -var-file to pin (repeatable)
+  --var NAME=VALUE       Terraform variable, as terraform plan -var (repeatable; after
+                         the variable files). TF_VAR_NAME environment variables are read too
   -j N                   parallel jobs (default: all cores)
   --baseline FILE        hide findings recorded in FILE
   --write-baseline FILE  record the current findings in FILE and exit 0
@@ -183,6 +187,13 @@ bool parseArgs(int argc, char **argv, CliOptions &options, int &exitCode) {
       options.scan.factsDir = v;
     } else if (value(arg, "--var-file", v)) {
       options.scan.varFiles.push_back(v);
+    } else if (value(arg, "--var", v)) {
+      size_t equals = v.find('=');
+      if (equals == std::string::npos || equals == 0) {
+        exitCode = usageError("--var takes NAME=VALUE, not '" + v + "'");
+        return false;
+      }
+      options.scan.vars.emplace_back(v.substr(0, equals), v.substr(equals + 1));
     } else if (value(arg, "-j", v) || value(arg, "--jobs", v)) {
       char *end = nullptr;
       long n = std::strtol(v.c_str(), &end, 10);
@@ -484,6 +495,13 @@ int main(int argc, char **argv) {
   int exitCode = -1;
   if (!parseArgs(argc, argv, options, exitCode))
     return exitCode;
+  // Terraform reads TF_VAR_NAME from the environment of `terraform plan`; so does the CLI.
+  for (char **entry = environ; entry && *entry; ++entry) {
+    std::string_view text(*entry);
+    size_t equals = text.find('=');
+    if (text.starts_with("TF_VAR_") && equals != std::string_view::npos && equals > 7)
+      options.scan.varEnvironment.emplace(std::string(text.substr(7, equals - 7)), std::string(text.substr(equals + 1)));
+  }
   try {
     return run(options);
   } catch (const std::exception &error) {
