@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Differential test: cloudpact's evaluation of Terraform expressions against `terraform console`.
 
-usage: differential.py CLOUDPACT FIXTURE_DIR WORK_DIR [--var-file FILE]
+usage: differential.py CLOUDPACT FIXTURE_DIR WORK_DIR [--var-file FILE] [--var NAME=VALUE]...
 
 FIXTURE_DIR holds a root module without providers or resources (variables, locals, tfvars,
 template files) and `expressions.txt`, one expression per line ('#' starts a comment).
 Terraform evaluates them all in one `terraform console` call; cloudpact sees each one as the
 model of a probe resource, `foundation_model = jsonencode(EXPR)`, and `cloudpact routes`
 prints the value it resolved. Values are compared as JSON after turning numbers and bools into
-strings (cloudpact's abstract domain keeps every primitive as a string).
+strings (cloudpact's abstract domain keeps every primitive as a string). Both run in this
+process's environment, so TF_VAR_NAME variables reach both.
 """
 import json
 import os
@@ -44,6 +45,7 @@ def main():
     cloudpact, fixture, work = sys.argv[1:4]
     extra = sys.argv[4:]
     var_files = [os.path.abspath(extra[i + 1]) for i in range(len(extra) - 1) if extra[i] == "--var-file"]
+    var_values = [extra[i + 1] for i in range(len(extra) - 1) if extra[i] == "--var"]
     with open(os.path.join(fixture, "expressions.txt")) as f:
         expressions = [line.strip() for line in f if line.strip() and not line.strip().startswith("#")]
 
@@ -57,7 +59,7 @@ def main():
     # Terraform: one console call for every expression.
     probe = "jsonencode({" + ", ".join('"e%d" = jsonencode(%s)' % (i, e) for i, e in enumerate(expressions)) + "})"
     env = dict(os.environ, TF_CLI_CONFIG_FILE=os.devnull, TF_IN_AUTOMATION="1", CHECKPOINT_DISABLE="1")
-    args = ["terraform", "console"] + ["-var-file=" + v for v in var_files]
+    args = ["terraform", "console"] + ["-var-file=" + v for v in var_files] + ["-var=" + v for v in var_values]
     result = subprocess.run(args, input=probe + "\n", cwd=theirs, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         print("terraform console failed:\n" + result.stdout + result.stderr)
@@ -68,7 +70,8 @@ def main():
     with open(os.path.join(ours, "zz_probes.tf"), "w") as f:
         for i, e in enumerate(expressions):
             f.write('resource "aws_bedrockagent_agent" "e%d" {\n  foundation_model = jsonencode(%s)\n}\n' % (i, e))
-    args = [cloudpact, "routes", "--format", "json"] + [a for v in var_files for a in ("--var-file", v)] + ["."]
+    args = [cloudpact, "routes", "--format", "json"] + [a for v in var_files for a in ("--var-file", v)]
+    args += [a for v in var_values for a in ("--var", v)] + ["."]
     result = subprocess.run(args, cwd=ours, capture_output=True, text=True)
     routes = json.loads(result.stdout)["routes"]
     actual = {}
