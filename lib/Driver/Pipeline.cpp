@@ -70,7 +70,8 @@ Facts extractFacts(const std::vector<const DiscoveredFile *> &files, const ScanO
   auto runTerraform = [&] {
     terraform::Options tfOptions;
     tfOptions.varFiles = options.varFiles;
-    tfOptions.vars = options.vars;
+    for (const ScanOptions::Var &var : options.vars)
+      tfOptions.vars.push_back(terraform::Options::Var{var.name, var.value, var.afterVarFiles});
     tfOptions.environment = options.varEnvironment;
     tfOptions.parses = options.caches.terraform;
     tfOptions.roots = options.caches.terraformRoots;

@@ -39,7 +39,11 @@ struct ScanOptions {
   std::string policyFile;               // --policy; "" = .cloudpact.yaml found upwards, else built-in
   std::string buildDir;                 // -p
   std::vector<std::string> varFiles;    // --var-file
-  std::vector<std::pair<std::string, std::string>> vars; // --var NAME=VALUE, in order
+  struct Var {
+    std::string name, value;
+    size_t afterVarFiles = 0; // how many --var-files precede it on the command line
+  };
+  std::vector<Var> vars;                // --var NAME=VALUE, in order
   std::map<std::string, std::string> varEnvironment;    // TF_VAR_NAME values (the CLI's environment)
   unsigned jobs = 0;                    // 0 = hardware concurrency
   size_t maxFileBytes = 8 * 1024 * 1024;

@@ -870,24 +870,34 @@ void Analyzer::defineVariables(Instance &inst) {
           winner = Assign{sym, typed(convert(input->expr, callScope)), input->expr.range(), "input " + varName + " of " + inst.path};
         }
       }
+      // -var values apply in command-line order among the pinned -var-files.
+      size_t nextVar = 0;
+      auto applyVars = [&](size_t pinnedBefore) {
+        for (; !inst.parent && nextVar < options_.vars.size() && options_.vars[nextVar].afterVarFiles <= pinnedBefore;
+             ++nextVar) {
+          const Options::Var &var = options_.vars[nextVar];
+          if (var.name != varName)
+            continue;
+          SourceRange where{SourceLoc{"<command line>", 1, 1, 0}, {}};
+          winner = Assign{sym, typed(commandLineValue(var.value, asString, where)), where, "set by -var " + var.name};
+        }
+      };
       for (const VarFile *vf : fixed) {
+        std::string path = normalizePath(vf->file->path);
+        auto pinnedAt = std::find_if(options_.varFiles.begin(), options_.varFiles.end(),
+                                     [&](const std::string &p) { return normalizePath(p) == path; });
+        if (pinnedAt != options_.varFiles.end())
+          applyVars(static_cast<size_t>(pinnedAt - options_.varFiles.begin()));
         for (const Attribute &attr : vf->attributes) {
           if (attr.name != varName)
             continue;
-          std::string shown = relativeTo(normalizePath(vf->file->path), inst.config->dir);
-          bool pinned = pinnedSet.count(normalizePath(vf->file->path)) != 0;
+          std::string shown = relativeTo(path, inst.config->dir);
+          bool pinned = pinnedSet.count(path) != 0;
           winner = Assign{sym, typed(convert(attr.expr, scope)), attr.expr.range(),
                           "set in " + shown + (pinned ? " (-var-file)" : "")};
         }
       }
-      if (!inst.parent) {
-        for (const auto &[name, text] : options_.vars) {
-          if (name != varName)
-            continue;
-          SourceRange where{SourceLoc{"<command line>", 1, 1, 0}, {}};
-          winner = Assign{sym, typed(commandLineValue(text, asString, where)), where, "set by -var " + name};
-        }
-      }
+      applyVars(options_.varFiles.size());
       if (winner)
         addAssign(std::move(*winner));
       else
@@ -1134,8 +1144,8 @@ std::string Analyzer::rootSignature(size_t begin, size_t end) const {
   std::string signature = instances_[begin]->prefix + "\n" + scanRoot_ + "\n";
   for (const std::string &pinned : options_.varFiles)
     signature += "pinned " + pinned + "\n";
-  for (const auto &[name, text] : options_.vars)
-    signature += "var " + name + "=" + text + "\n";
+  for (const Options::Var &var : options_.vars)
+    signature += "var " + var.name + "=" + var.value + "@" + std::to_string(var.afterVarFiles) + "\n";
   for (const auto &[name, text] : options_.environment)
     signature += "env " + name + "=" + text + "\n";
   for (const VarFile &vf : varFiles_)

@@ -19,9 +19,14 @@ class RootCache;
 
 struct Options {
   std::vector<std::string> varFiles; // --var-file, in order (later wins)
-  /// --var NAME=VALUE, in order (later wins; after every variable file), and the TF_VAR_NAME
-  /// environment variables (before the variable files), as `terraform plan` takes them.
-  std::vector<std::pair<std::string, std::string>> vars;
+  /// --var NAME=VALUE in command-line order, each after the --var-files given before it (later
+  /// wins), and the TF_VAR_NAME environment variables (before every variable file), as
+  /// `terraform plan` takes them.
+  struct Var {
+    std::string name, value;
+    size_t afterVarFiles = 0; // how many varFiles precede it on the command line
+  };
+  std::vector<Var> vars;
   std::map<std::string, std::string> environment;
   /// Parses kept from an earlier run (the language server): unchanged files are not parsed
   /// again, changed ones incrementally. Null: parse everything.

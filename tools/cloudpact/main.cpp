@@ -57,8 +57,8 @@ options:
   -p BUILD_DIR           directory with compile_commands.json for C++ (as clang-tidy)
   --facts DIR            C++ facts written by `cloudpact extract` (no C++ parsing)
   --var-file FILE        Terraform -var-file to pin (repeatable)
-  --var NAME=VALUE       Terraform variable, as terraform plan -var (repeatable; after
-                         the variable files). TF_VAR_NAME environment variables are read too
+  --var NAME=VALUE       Terraform variable, as terraform plan -var (repeatable; in order
+                         with --var-file). TF_VAR_NAME environment variables are read too
   -j N                   parallel jobs (default: all cores)
   --baseline FILE        hide findings recorded in FILE
   --write-baseline FILE  record the current findings in FILE and exit 0
@@ -193,7 +193,7 @@ bool parseArgs(int argc, char **argv, CliOptions &options, int &exitCode) {
         exitCode = usageError("--var takes NAME=VALUE, not '" + v + "'");
         return false;
       }
-      options.scan.vars.emplace_back(v.substr(0, equals), v.substr(equals + 1));
+      options.scan.vars.push_back({v.substr(0, equals), v.substr(equals + 1), options.scan.varFiles.size()});
     } else if (value(arg, "-j", v) || value(arg, "--jobs", v)) {
       char *end = nullptr;
       long n = std::strtol(v.c_str(), &end, 10);

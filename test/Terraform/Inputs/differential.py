@@ -44,8 +44,9 @@ def decode_console_string(text):
 def main():
     cloudpact, fixture, work = sys.argv[1:4]
     extra = sys.argv[4:]
-    var_files = [os.path.abspath(extra[i + 1]) for i in range(len(extra) - 1) if extra[i] == "--var-file"]
-    var_values = [extra[i + 1] for i in range(len(extra) - 1) if extra[i] == "--var"]
+    # --var-file and --var in their order: both tools apply them in command-line order.
+    settings = [(extra[i], os.path.abspath(extra[i + 1]) if extra[i] == "--var-file" else extra[i + 1])
+                for i in range(0, len(extra) - 1, 2) if extra[i] in ("--var-file", "--var")]
     with open(os.path.join(fixture, "expressions.txt")) as f:
         expressions = [line.strip() for line in f if line.strip() and not line.strip().startswith("#")]
 
@@ -59,7 +60,7 @@ def main():
     # Terraform: one console call for every expression.
     probe = "jsonencode({" + ", ".join('"e%d" = jsonencode(%s)' % (i, e) for i, e in enumerate(expressions)) + "})"
     env = dict(os.environ, TF_CLI_CONFIG_FILE=os.devnull, TF_IN_AUTOMATION="1", CHECKPOINT_DISABLE="1")
-    args = ["terraform", "console"] + ["-var-file=" + v for v in var_files] + ["-var=" + v for v in var_values]
+    args = ["terraform", "console"] + [kind[1:] + "=" + value for kind, value in settings]
     result = subprocess.run(args, input=probe + "\n", cwd=theirs, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         print("terraform console failed:\n" + result.stdout + result.stderr)
@@ -70,8 +71,7 @@ def main():
     with open(os.path.join(ours, "zz_probes.tf"), "w") as f:
         for i, e in enumerate(expressions):
             f.write('resource "aws_bedrockagent_agent" "e%d" {\n  foundation_model = jsonencode(%s)\n}\n' % (i, e))
-    args = [cloudpact, "routes", "--format", "json"] + [a for v in var_files for a in ("--var-file", v)]
-    args += [a for v in var_values for a in ("--var", v)] + ["."]
+    args = [cloudpact, "routes", "--format", "json"] + [a for setting in settings for a in setting] + ["."]
     result = subprocess.run(args, cwd=ours, capture_output=True, text=True)
     routes = json.loads(result.stdout)["routes"]
     actual = {}
