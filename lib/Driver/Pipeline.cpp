@@ -73,6 +73,7 @@ Facts extractFacts(const std::vector<const DiscoveredFile *> &files, const ScanO
     for (const ScanOptions::Var &var : options.vars)
       tfOptions.vars.push_back(terraform::Options::Var{var.name, var.value, var.afterVarFiles});
     tfOptions.environment = options.varEnvironment;
+    tfOptions.workspace = options.workspace;
     tfOptions.parses = options.caches.terraform;
     tfOptions.roots = options.caches.terraformRoots;
     terraform::analyze(terraformFiles, tfOptions, terraformFacts);

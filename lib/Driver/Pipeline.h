@@ -45,6 +45,7 @@ struct ScanOptions {
   };
   std::vector<Var> vars;                // --var NAME=VALUE, in order
   std::map<std::string, std::string> varEnvironment;    // TF_VAR_NAME values (the CLI's environment)
+  std::string workspace;                                 // TF_WORKSPACE (the CLI's environment)
   unsigned jobs = 0;                    // 0 = hardware concurrency
   size_t maxFileBytes = 8 * 1024 * 1024;
   std::optional<SourceFile> stdinFile;  // `check -`: a manifest stream read from stdin

@@ -1148,6 +1148,7 @@ std::string Analyzer::rootSignature(size_t begin, size_t end) const {
     signature += "var " + var.name + "=" + var.value + "@" + std::to_string(var.afterVarFiles) + "\n";
   for (const auto &[name, text] : options_.environment)
     signature += "env " + name + "=" + text + "\n";
+  signature += "workspace " + options_.workspace + "\n";
   for (const VarFile &vf : varFiles_)
     signature += "vars " + vf.file->path + "\n";
   for (size_t i = begin; i < end; ++i) {

@@ -352,6 +352,21 @@ ValuePtr Evaluator::traversal(TSNode rootNode, const std::vector<Step> &steps, T
       return applySteps(makeLiteral(".", r), steps, 1, whole);
     return makeUnknown("unknown path." + what, r);
   }
+  if (root == "terraform" && attrAt(0) == "workspace") {
+    // The workspace Terraform would use: TF_WORKSPACE, else the one `terraform workspace
+    // select` recorded for the root module; with none selected, any workspace is possible.
+    if (!a_.options().workspace.empty())
+      return applySteps(withPhrase(makeLiteral(a_.options().workspace, r), "workspace " + a_.options().workspace + " (TF_WORKSPACE)", r),
+                        steps, 1, whole);
+    bool ok = false;
+    std::string problem;
+    std::string recorded = a_.readFileText(joinPath(inst->rootDir, ".terraform/environment"), ok, problem);
+    recorded.erase(recorded.find_last_not_of(" \t\r\n") + 1);
+    if (ok && !recorded.empty())
+      return applySteps(withPhrase(makeLiteral(recorded, r), "workspace " + recorded + " (selected in .terraform/environment)", r),
+                        steps, 1, whole);
+    return makeUnknown("terraform.workspace: no workspace is selected (TF_WORKSPACE or terraform workspace select)", r);
+  }
   if (root == "terraform")
     return makeUnknown("terraform." + attrAt(0) + " is chosen when Terraform runs", r);
   if (root == "self")

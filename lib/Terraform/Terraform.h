@@ -28,6 +28,9 @@ struct Options {
   };
   std::vector<Var> vars;
   std::map<std::string, std::string> environment;
+  /// The selected workspace (TF_WORKSPACE); "" = the one `.terraform/environment` names, else
+  /// any workspace (terraform.workspace unknown).
+  std::string workspace;
   /// Parses kept from an earlier run (the language server): unchanged files are not parsed
   /// again, changed ones incrementally. Null: parse everything.
   syntax::ParseCache *parses = nullptr;

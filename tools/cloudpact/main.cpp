@@ -495,7 +495,10 @@ int main(int argc, char **argv) {
   int exitCode = -1;
   if (!parseArgs(argc, argv, options, exitCode))
     return exitCode;
-  // Terraform reads TF_VAR_NAME from the environment of `terraform plan`; so does the CLI.
+  // Terraform reads TF_VAR_NAME and TF_WORKSPACE from the environment of `terraform plan`; so
+  // does the CLI.
+  if (const char *workspace = std::getenv("TF_WORKSPACE"))
+    options.scan.workspace = workspace;
   for (char **entry = environ; entry && *entry; ++entry) {
     std::string_view text(*entry);
     size_t equals = text.find('=');
