@@ -43,8 +43,11 @@ void finishScalar(Node &node, Decoded &&decoded, std::string_view source, const 
     if (!continues)
       node.offsets.push_back(OffsetMapping{i, lines.loc(from[i])});
   }
-  if (node.offsets.empty())
-    node.offsets.push_back(OffsetMapping{0, node.range.begin});
+  // The common scalar, written as one run from where the node starts, needs no runs at all
+  // (locate() starts from the range then): most of a big manifest's memory otherwise.
+  if (node.offsets.empty() ||
+      (node.offsets.size() == 1 && node.offsets[0].valueOffset == 0 && node.offsets[0].source == node.range.begin))
+    std::vector<OffsetMapping>().swap(node.offsets);
 }
 
 size_t countNodes(const Node &node) {
@@ -631,6 +634,8 @@ public:
     return out;
   }
   void node(Node &n) const {
+    if (n.isScalar() && n.offsets.empty())
+      n.offsets.push_back(OffsetMapping{0, n.range.begin}); // remapped below, split where needed
     n.range = range(n.range);
     if (!n.offsets.empty()) {
       std::vector<OffsetMapping> mapped;
@@ -735,8 +740,15 @@ const Node *Node::get(std::string_view key) const {
 }
 
 SourceLoc Node::locate(size_t valueOffset) const {
-  if (offsets.empty())
-    return range.begin;
+  if (offsets.empty()) {
+    // One run from the start of the node (a scalar on one line, or a null/collection).
+    SourceLoc loc = range.begin;
+    if (kind == NodeKind::Scalar) {
+      loc.column += static_cast<uint32_t>(valueOffset);
+      loc.offset += static_cast<uint32_t>(valueOffset);
+    }
+    return loc;
+  }
   auto it = std::upper_bound(offsets.begin(), offsets.end(), valueOffset,
                              [](size_t offset, const OffsetMapping &run) { return offset < run.valueOffset; });
   if (it != offsets.begin())

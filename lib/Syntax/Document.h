@@ -28,7 +28,7 @@ struct Node {
   SourceRange range;       // the whole node
   std::vector<Node> items;                      // Sequence
   std::vector<std::pair<Node, Node>> entries;   // Mapping, in source order (key, value)
-  std::vector<OffsetMapping> offsets;           // Scalar: at least one run
+  std::vector<OffsetMapping> offsets;           // Scalar: its runs; none = one run from range.begin
 
   bool isScalar() const { return kind == NodeKind::Scalar; }
   bool isMapping() const { return kind == NodeKind::Mapping; }

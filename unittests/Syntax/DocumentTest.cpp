@@ -423,4 +423,42 @@ TEST(Document, CrlfLineEndings) {
   EXPECT_EQ(root(r).get("c")->value, "p q");
 }
 
+/// Every node with its kind, value, tag, range, and the position of each byte of a scalar.
+void renderTree(const Node &node, std::string &out) {
+  out += "[" + std::to_string(static_cast<int>(node.kind)) + " " + lineCol(node.range.begin) + "-" +
+         lineCol(node.range.end) + " " + node.tag + " '" + node.value + "'";
+  for (size_t i = 0; i < node.value.size(); ++i)
+    out += " " + lineCol(node.locate(i));
+  for (const Node &item : node.items)
+    renderTree(item, out);
+  for (const auto &[key, value] : node.entries) {
+    renderTree(key, out);
+    renderTree(value, out);
+  }
+  out += "]";
+}
+
+std::string renderAll(const ParseResult &result) {
+  std::string out;
+  for (const Document &document : result.documents)
+    renderTree(document.root, out);
+  for (const Diagnostic &diagnostic : result.diagnostics)
+    out += "\n" + lineCol(diagnostic.range.begin) + " " + diagnostic.message;
+  return out;
+}
+
+TEST(Document, PlainScalarsLocateEveryByteWithoutRuns) {
+  ParseResult r = parseYaml("key:   some plain value\n", "p.yaml");
+  const Node *value = root(r).get("key");
+  ASSERT_NE(value, nullptr);
+  EXPECT_TRUE(value->offsets.empty()); // one run from the start: none stored
+  EXPECT_EQ(where(*value, "plain"), "1:13");
+  EXPECT_EQ(value->locate(4).offset, 11u);
+  // Every byte of every scalar of a small stream, before and after: block scalars keep runs.
+  ParseResult stream = parseYaml("a: x y\nb: |\n  one\n  two\nc: 'q''r'\n", "s.yaml");
+  EXPECT_EQ(renderAll(stream), "[2 1:1-6:1  ''[1 1:1-1:2  'a' 1:1][1 1:4-1:7  'x y' 1:4 1:5 1:6][1 2:1-2:2  'b' 2:1]"
+                               "[1 2:4-4:6  'one\ntwo\n' 3:3 3:4 3:5 3:6 4:3 4:4 4:5 4:6][1 5:1-5:2  'c' 5:1]"
+                               "[1 5:4-5:10  'q'r' 5:5 5:6 5:8]]");
+}
+
 } // namespace
