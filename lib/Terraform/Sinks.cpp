@@ -537,6 +537,18 @@ ValuePtr SinkExtractorImpl::clusterCloud(const Block &resource) {
       for (std::string_view command : commands(text))
         if (command == row.text)
           evidence = "exec " + std::string(command);
+    } else if (row.evidence == "context") {
+      const Attribute *context = provider.attr("config_context");
+      for (const Block *nested : provider.children("kubernetes")) // the helm provider's
+        if (!context)
+          context = nested->attr("config_context");
+      Scope ownerScope;
+      ownerScope.instance = config->owner;
+      CV value = context ? a_.constant(a_.convert(context->expr, ownerScope)) : CV{};
+      if (value.isPrimitive() && std::string_view(value.text).starts_with(row.text)) {
+        evidence = "context " + value.text;
+        where = context->expr.range();
+      }
     } else if (row.evidence == "module") {
       for (const std::string &name : modulesUsed(text)) {
         auto call = config->owner->config->moduleCalls.find(name);
