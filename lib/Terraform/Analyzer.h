@@ -9,6 +9,7 @@
 #include "Core/Facts.h"
 #include "Core/SourceFile.h"
 #include "Terraform/Concrete.h"
+#include "Syntax/Document.h"
 #include "Terraform/Config.h"
 #include "Terraform/Terraform.h"
 
@@ -202,9 +203,12 @@ void extractSinks(Analyzer &analyzer, Instance &instance);
 /// A helm_release's chart values as one Map: the `values` documents merged in order (Helm's
 /// deep merge), then each `set` path applied.
 ValuePtr helmValues(Analyzer &analyzer, Instance &instance, const std::string &addr, const Block &block);
-/// A kubernetes_manifest's object, lowered to the document model and analysed by the
-/// Kubernetes frontend (workload env, LiteLLM configs, gateways, InferenceServices).
-void extractKubernetesManifest(Analyzer &analyzer, Instance &instance, const std::string &addr, const Block &block);
+/// A kubernetes_manifest's object lowered to the document model; false when there is none to
+/// analyse here (no manifest, or a manifest file the Kubernetes frontend reads itself).
+bool lowerKubernetesManifest(Analyzer &analyzer, Instance &instance, const Block &block, syntax::Node &out);
+/// Analyses lowered objects together with the Kubernetes frontend (workload env, LiteLLM configs,
+/// gateways, InferenceServices): names among them resolve (envFrom of a ConfigMap).
+void analyzeKubernetesManifests(const std::vector<syntax::Node> &objects, Facts &out);
 /// Model sinks and env:NAME Assigns of a helm_release's chart (HelmTable.def).
 void extractHelmRelease(Analyzer &analyzer, Instance &instance, const std::string &addr, const Block &block);
 

@@ -183,11 +183,10 @@ private:
 
 } // namespace
 
-void extractKubernetesManifest(Analyzer &analyzer, Instance &instance, const std::string &addr, const Block &block) {
-  (void)addr;
+bool lowerKubernetesManifest(Analyzer &analyzer, Instance &instance, const Block &block, syntax::Node &out) {
   const Attribute *manifest = block.attr("manifest");
   if (!manifest)
-    return;
+    return false;
   Scope scope = analyzer.resourceScope(instance, block);
   ValuePtr value = analyzer.convert(manifest->expr, scope);
   // yamldecode(file("deploy.yaml")) of a manifest in the scanned tree: the Kubernetes frontend
@@ -197,12 +196,17 @@ void extractKubernetesManifest(Analyzer &analyzer, Instance &instance, const std
     bool manifestFile = origin.ends_with(".yaml") || origin.ends_with(".yml") ||
                         (origin.ends_with(".json") && !origin.ends_with(".tf.json"));
     if (manifestFile && origin != block.range.file())
-      return;
+      return false;
   }
-  syntax::Node root = Lowering(analyzer).node(value, manifest->expr.range(), 0);
-  if (!root.isMapping())
-    return;
-  kubernetes::analyzeObjects({&root}, analyzer.facts());
+  out = Lowering(analyzer).node(value, manifest->expr.range(), 0);
+  return out.isMapping();
+}
+
+void analyzeKubernetesManifests(const std::vector<syntax::Node> &objects, Facts &out) {
+  std::vector<const syntax::Node *> roots;
+  for (const syntax::Node &object : objects)
+    roots.push_back(&object);
+  kubernetes::analyzeObjects(roots, out);
 }
 
 } // namespace cloudpact::terraform

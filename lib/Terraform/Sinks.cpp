@@ -572,6 +572,7 @@ void SinkExtractorImpl::run() {
     return;
   const ModuleConfig &config = *inst_.config;
   std::vector<std::pair<std::string, const Block *>> endpoints;
+  std::map<std::string, std::vector<const Block *>> manifests; // kubernetes_manifest by provider
   for (const std::string &key : config.order) {
     bool data = key.rfind("data.", 0) == 0;
     std::string bare = data ? key.substr(5) : key;
@@ -594,8 +595,12 @@ void SinkExtractorImpl::run() {
         configObject(row, key, *block);
     if (type == "helm_release")
       extractHelmRelease(a_, inst_, key, *block);
-    if (type == "kubernetes_manifest")
-      extractKubernetesManifest(a_, inst_, key, *block);
+    if (type == "kubernetes_manifest") {
+      // Analysed together once the instance's manifests are known, per provider (cluster).
+      std::string providerKey;
+      a_.providerOf(inst_, *block, providerKey);
+      manifests[providerKey].push_back(block);
+    }
     if (a_.facts().accesses.size() > accessesBefore && (type == "helm_release" || type.starts_with("kubernetes_")))
       if (ValuePtr cloud = clusterCloud(*block))
         for (size_t i = accessesBefore; i < a_.facts().accesses.size(); ++i)
@@ -606,6 +611,19 @@ void SinkExtractorImpl::run() {
   }
   for (const auto &[key, block] : endpoints)
     sagemakerEndpoint(key, *block);
+  for (const auto &[providerKey, blocks] : manifests) {
+    std::vector<syntax::Node> objects;
+    for (const Block *block : blocks)
+      if (syntax::Node object; lowerKubernetesManifest(a_, inst_, *block, object))
+        objects.push_back(std::move(object));
+    size_t accessesBefore = a_.facts().accesses.size();
+    analyzeKubernetesManifests(objects, a_.facts());
+    if (a_.facts().accesses.size() > accessesBefore)
+      if (ValuePtr cloud = clusterCloud(*blocks.front()))
+        for (size_t i = accessesBefore; i < a_.facts().accesses.size(); ++i)
+          if (!a_.facts().accesses[i].cloud)
+            a_.facts().accesses[i].cloud = cloud;
+  }
 }
 } // namespace
 
