@@ -1,7 +1,8 @@
-// kubernetes_manifest → a Kubernetes object for the Kubernetes frontend. The `manifest` value
-// (an HCL object, or yamldecode(file(...)) of a manifest file) is lowered to the document model:
-// what Terraform knows statically becomes scalars placed where it is written (the YAML file's
-// lines for yamldecode(file()), the HCL expression otherwise), the rest is null.
+// kubernetes_manifest → Kubernetes objects for the Kubernetes frontend. The `manifest` value (an
+// HCL object, or one built with functions) is lowered to the document model: what Terraform
+// knows statically becomes scalars placed where they are written (a heredoc's lines at their
+// lines), the rest is null. A manifest file read with yamldecode(file()) is the Kubernetes
+// frontend's own input.
 #include "Kubernetes/Kubernetes.h"
 #include "Syntax/Document.h"
 #include "Terraform/Analyzer.h"
