@@ -93,6 +93,12 @@ const EnvSourceRow kEnvSources[] = {
     {"secret_key_ref", "Secret"},
 };
 
+/// Env `env_from` sources → the kind of object whose keys they bring in.
+const EnvSourceRow kEnvFromSources[] = {
+    {"config_map_ref", "ConfigMap"},
+    {"secret_ref", "Secret"},
+};
+
 std::vector<std::string> split(const std::string &s, char sep) {
   std::vector<std::string> out;
   std::string part;
@@ -138,6 +144,10 @@ private:
   void sink(const SinkRow &row, const std::string &addr, const Block &block);
   void workload(const WorkloadRow &row, const std::string &addr, const Block &block);
   void configObject(const ConfigObjectRow &row, const std::string &addr, const Block &block);
+  /// A Terraform-managed ConfigMap or Secret: its namespace, name and `data` (a Map), or false.
+  bool configObjectOf(const Block &block, std::string &ns, std::string &name, ValuePtr &data);
+  /// The `data` keys of this module's ConfigMap or Secret `kind` named `name` in `ns`.
+  std::vector<std::string> configKeys(const std::string &kind, const std::string &ns, const std::string &name);
   void sagemakerEndpoint(const std::string &addr, const Block &block);
   /// The cloud of the cluster a Kubernetes or Helm resource is applied to, from its provider's
   /// configuration; null when nothing there names one.
@@ -387,13 +397,35 @@ void SinkExtractorImpl::workload(const WorkloadRow &row, const std::string &addr
       assign.originImage = image;
       a_.facts().assigns.push_back(std::move(assign));
     }
+    // env_from: every key of a ConfigMap or Secret this module manages, under its prefix.
+    for (const Item &from : descend(container, "env_from", true)) {
+      if (!from.block)
+        continue;
+      std::string prefix = constantText(*from.block, "prefix", from.scope);
+      for (const EnvSourceRow &source : kEnvFromSources)
+        for (const Item &ref : descend(from, source.block, true)) {
+          std::string object = ref.block ? constantText(*ref.block, "name", ref.scope) : "";
+          if (object.empty())
+            continue;
+          for (const std::string &key : configKeys(source.kind, ns, object)) {
+            std::string var = prefix + key;
+            ValuePtr value = makeRef("k8s:" + ns + "/" + source.kind + "/" + object + "#" + key, ref.range,
+                                     "key " + key + " of " + source.kind + " " + ns + "/" + object);
+            Assign assign{"env:" + var, value, ref.range, "env " + var + " of " + shown + " (env_from)"};
+            assign.origin = name.empty() ? "" : ns + "/" + row.kind + "/" + name;
+            assign.originImage = image;
+            a_.facts().assigns.push_back(std::move(assign));
+          }
+        }
+    }
   }
 }
 
-void SinkExtractorImpl::configObject(const ConfigObjectRow &row, const std::string &addr, const Block &block) {
+bool SinkExtractorImpl::configObjectOf(const Block &block, std::string &ns, std::string &name, ValuePtr &data) {
   Scope scope = a_.resourceScope(inst_, block);
   Item resource{&block, scope, nullptr, block.range};
-  std::string ns = "default", name;
+  ns = "default";
+  name.clear();
   for (const Item &metadata : descend(resource, "metadata", true)) {
     if (!metadata.block)
       continue;
@@ -401,14 +433,34 @@ void SinkExtractorImpl::configObject(const ConfigObjectRow &row, const std::stri
       ns = n;
     name = constantText(*metadata.block, "name", metadata.scope);
   }
-  if (name.empty())
+  const Attribute *attr = block.attr("data");
+  if (name.empty() || !attr)
+    return false;
+  data = follow(a_.convert(attr->expr, scope));
+  return data && data->kind == ValueKind::Map;
+}
+
+std::vector<std::string> SinkExtractorImpl::configKeys(const std::string &kind, const std::string &ns,
+                                                       const std::string &name) {
+  std::vector<std::string> keys;
+  for (const auto &[key, block] : inst_.config->resources)
+    for (const ConfigObjectRow &row : kConfigObjects) {
+      std::string objectNs, objectName;
+      ValuePtr data;
+      if (block->labels[0] == row.type && row.kind == kind && configObjectOf(*block, objectNs, objectName, data) &&
+          objectNs == ns && objectName == name)
+        for (const auto &[dataKey, value] : data->fields)
+          keys.push_back(dataKey);
+    }
+  return keys;
+}
+
+void SinkExtractorImpl::configObject(const ConfigObjectRow &row, const std::string &addr, const Block &block) {
+  std::string ns, name;
+  ValuePtr value;
+  if (!configObjectOf(block, ns, name, value))
     return;
   const Attribute *data = block.attr("data");
-  if (!data)
-    return;
-  ValuePtr value = follow(a_.convert(data->expr, scope));
-  if (!value || value->kind != ValueKind::Map)
-    return;
   (void)addr;
   for (const auto &[key, v] : value->fields) {
     SourceRange r = v && v->range.valid() ? v->range : data->expr.range();
