@@ -565,6 +565,10 @@ std::vector<std::string> modulesUsed(std::string_view text) {
 }
 } // namespace
 
+/// A model served inside the cluster runs on the cluster's cloud; a client in the cluster calls
+/// whatever its endpoint names.
+bool hostedInCluster(const ModelAccess &access) { return access.kind == AccessKind::Hosting && !access.cloud; }
+
 ValuePtr SinkExtractorImpl::clusterCloud(const Block &resource) {
   std::string key;
   const ProviderConfig *config = a_.providerOf(inst_, resource, key);
@@ -637,7 +641,7 @@ void SinkExtractorImpl::run() {
         sink(row, key, *block);
     if (data)
       continue;
-    // Models hosted or called from a cluster Terraform manages run on the cluster's cloud.
+    // Models served in a cluster Terraform manages run on the cluster's cloud.
     size_t accessesBefore = a_.facts().accesses.size();
     for (const WorkloadRow &row : kWorkloads)
       if (type == row.type)
@@ -656,7 +660,7 @@ void SinkExtractorImpl::run() {
     if (a_.facts().accesses.size() > accessesBefore && (type == "helm_release" || type.starts_with("kubernetes_")))
       if (ValuePtr cloud = clusterCloud(*block))
         for (size_t i = accessesBefore; i < a_.facts().accesses.size(); ++i)
-          if (!a_.facts().accesses[i].cloud)
+          if (hostedInCluster(a_.facts().accesses[i]))
             a_.facts().accesses[i].cloud = cloud;
     if (type == "aws_sagemaker_endpoint")
       endpoints.emplace_back(key, block);
@@ -673,7 +677,7 @@ void SinkExtractorImpl::run() {
     if (a_.facts().accesses.size() > accessesBefore)
       if (ValuePtr cloud = clusterCloud(*blocks.front()))
         for (size_t i = accessesBefore; i < a_.facts().accesses.size(); ++i)
-          if (!a_.facts().accesses[i].cloud)
+          if (hostedInCluster(a_.facts().accesses[i]))
             a_.facts().accesses[i].cloud = cloud;
   }
 }
