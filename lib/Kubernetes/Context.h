@@ -2,6 +2,7 @@
 // State shared by the Kubernetes analyses of one scan, and the analyses themselves. Each
 // analysis handles one family of kinds and only emits facts; lookups go through the Index.
 #include "Core/Facts.h"
+#include "Kubernetes/Kubernetes.h"
 #include "Kubernetes/Manifest.h"
 
 #include <map>
@@ -53,11 +54,7 @@ std::optional<CloudHint> cloudHintOf(const Context &ctx, const Object &workload,
 void analyzePodSpec(Context &ctx, const Object &workload, const Node *podSpec, const Node *podMetadata);
 
 /// An env var of one container, after envFrom and env (later definitions override earlier ones).
-struct EnvVar {
-  std::string name;
-  ValuePtr value;
-  SourceRange range;
-};
+using EnvVar = EnvVariable;
 /// The environment of one container, and its command and args split into tokens.
 struct ContainerView {
   std::vector<EnvVar> env;

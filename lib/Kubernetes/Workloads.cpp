@@ -246,16 +246,19 @@ ValuePtr flagValue(const std::vector<Token> &tokens, std::span<const std::string
   return nullptr;
 }
 
-namespace {
-/// A container configuring a model client through its environment (OPENAI_BASE_URL and a model
-/// variable beside it) is a call from that workload.
-void emitClientEnv(Context &ctx, const Object &owner, const ContainerView &view) {
+void clientEnvAccesses(const std::vector<EnvVariable> &env, const std::string &subject, std::vector<ModelAccess> &out) {
+  auto lookup = [&env](std::string_view name) -> ValuePtr {
+    for (const EnvVariable &var : env)
+      if (var.name == name)
+        return var.value;
+    return nullptr;
+  };
   ValuePtr model;
   for (std::string_view name : clientModelVars())
     if (!model)
-      model = view.lookup(std::string(name));
+      model = lookup(name);
   for (const ClientEnvRow &row : clientEnvVars()) {
-    for (const EnvVar &var : view.env) {
+    for (const EnvVariable &var : env) {
       if (var.name != row.endpointVar || !var.value)
         continue;
       ModelAccess access;
@@ -265,11 +268,18 @@ void emitClientEnv(Context &ctx, const Object &owner, const ContainerView &view)
       access.endpoint = var.value;
       access.model = model;
       access.range = var.value->range.valid() ? var.value->range : var.range;
-      access.subject = owner.subject();
+      access.subject = subject;
       access.viaEnv = var.name;
-      ctx.out.accesses.push_back(std::move(access));
+      out.push_back(std::move(access));
     }
   }
+}
+
+namespace {
+/// A container configuring a model client through its environment (OPENAI_BASE_URL and a model
+/// variable beside it) is a call from that workload.
+void emitClientEnv(Context &ctx, const Object &owner, const ContainerView &view) {
+  clientEnvAccesses(view.env, owner.subject(), ctx.out.accesses);
 }
 
 void emitServing(Context &ctx, const Object &owner, const Node &container, const ContainerView &view,

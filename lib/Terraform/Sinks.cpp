@@ -1,6 +1,7 @@
 // Model-hosting resources → ModelAccess sinks (SinkTable.def), and the Assigns of
 // Terraform-managed Kubernetes objects (container env, ConfigMap and Secret data) and of
 // SageMaker endpoints. Everything resource-specific is a table row here.
+#include "Kubernetes/Kubernetes.h"
 #include "Terraform/Analyzer.h"
 #include "Terraform/Query.h"
 
@@ -366,6 +367,7 @@ void SinkExtractorImpl::workload(const WorkloadRow &row, const std::string &addr
   std::string shown = Analyzer::address(inst_, addr);
   for (const Item &container : descend(resource, row.containers, true)) {
     std::string image = container.block ? constantText(*container.block, "image", container.scope) : "";
+    std::vector<kubernetes::EnvVariable> containerEnv; // for the client calls it configures
     for (const Item &env : descend(container, "env", true)) {
       if (!env.block)
         continue;
@@ -392,6 +394,7 @@ void SinkExtractorImpl::workload(const WorkloadRow &row, const std::string &addr
         if (!value)
           value = makeUnknown("env " + var + " comes from a source not modelled", env.range);
       }
+      containerEnv.push_back({var, value, env.range});
       Assign assign{"env:" + var, value, env.range, "env " + var + " of " + shown};
       assign.origin = name.empty() ? "" : ns + "/" + row.kind + "/" + name;
       assign.originImage = image;
@@ -411,6 +414,7 @@ void SinkExtractorImpl::workload(const WorkloadRow &row, const std::string &addr
             std::string var = prefix + key;
             ValuePtr value = makeRef("k8s:" + ns + "/" + source.kind + "/" + object + "#" + key, ref.range,
                                      "key " + key + " of " + source.kind + " " + ns + "/" + object);
+            containerEnv.push_back({var, value, ref.range});
             Assign assign{"env:" + var, value, ref.range, "env " + var + " of " + shown + " (env_from)"};
             assign.origin = name.empty() ? "" : ns + "/" + row.kind + "/" + name;
             assign.originImage = image;
@@ -418,6 +422,10 @@ void SinkExtractorImpl::workload(const WorkloadRow &row, const std::string &addr
           }
         }
     }
+    // An OpenAI client pointed somewhere by its environment is a call from this workload, as
+    // the Kubernetes frontend reports it for a manifest.
+    kubernetes::clientEnvAccesses(containerEnv, name.empty() ? shown : std::string(row.kind) + " " + ns + "/" + name,
+                                  a_.facts().accesses);
   }
 }
 
