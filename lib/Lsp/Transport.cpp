@@ -52,13 +52,15 @@ public:
   }
 
   ~StdioTransport() override {
+    // Input that ends right after `exit` is read to its end in a moment: wait for that, so the
+    // reader never outlives a stream that goes away with its owner. A reader still blocked on a
+    // terminal or pipe cannot be interrupted portably; it owns its state and ends with the
+    // process.
     bool finished;
     {
-      std::lock_guard<std::mutex> lock(state_->mutex);
-      finished = state_->finished;
+      std::unique_lock<std::mutex> lock(state_->mutex);
+      finished = state_->ready.wait_for(lock, std::chrono::milliseconds(200), [&] { return state_->finished; });
     }
-    // A reader still blocked on the input (after `exit`) cannot be interrupted portably; it
-    // owns its state and ends with the process.
     if (finished)
       reader_.join();
     else

@@ -80,6 +80,7 @@ TEST(TransportTest, ReadingDoesNotFlushTheOutput) {
   EXPECT_EQ(in.tie(), nullptr);
   std::string body;
   EXPECT_EQ(transport->read(body, -1), Transport::Status::Message);
+  EXPECT_EQ(transport->read(body, -1), Transport::Status::End); // the reader is done with `in`
 }
 
 TEST(TransportTest, ExitWithoutShutdownIsExitCodeOne) {
