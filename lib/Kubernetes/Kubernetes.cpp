@@ -37,6 +37,8 @@ void analyzeLoaded(std::unique_ptr<Manifests> manifests, Facts &out) {
 
   // What other objects' analyses look up: mounts and security policies.
   for (const Object &object : manifests->objects) {
+    if (object.indexOnly)
+      continue;
     if (const Node *podSpec = podSpecOf(object))
       recordMounts(ctx, object, podSpec);
     else if (object.group == "serving.kserve.io" && object.kind == "InferenceService")
@@ -46,6 +48,8 @@ void analyzeLoaded(std::unique_ptr<Manifests> manifests, Facts &out) {
   }
 
   for (const Object &object : manifests->objects) {
+    if (object.indexOnly)
+      continue;
     const Node *podMetadata = nullptr;
     if (const Node *podSpec = podSpecOf(object, &podMetadata)) {
       analyzePodSpec(ctx, object, podSpec, podMetadata);
@@ -62,11 +66,19 @@ void analyze(const std::vector<const SourceFile *> &files, Facts &out, syntax::P
   analyzeLoaded(loadManifests(files, out.diagnostics, parses), out);
 }
 
-void analyzeObjects(const std::vector<const syntax::Node *> &roots, Facts &out) {
+void analyzeObjects(const std::vector<const syntax::Node *> &roots, Facts &out,
+                    const std::vector<const syntax::Node *> &known) {
   auto manifests = std::make_unique<Manifests>();
   for (const syntax::Node *root : roots)
     if (root)
       collectObjects(*root, manifests->objects);
+  for (const syntax::Node *root : known) {
+    size_t first = manifests->objects.size();
+    if (root)
+      collectObjects(*root, manifests->objects);
+    for (size_t i = first; i < manifests->objects.size(); ++i)
+      manifests->objects[i].indexOnly = true;
+  }
   analyzeLoaded(std::move(manifests), out);
 }
 

@@ -30,8 +30,9 @@ struct EnvVariable {
 void clientEnvAccesses(const std::vector<EnvVariable> &env, const std::string &subject, std::vector<ModelAccess> &out);
 
 /// Analyses objects that come from elsewhere than manifest files, as document roots with their
-/// own positions (Terraform's kubernetes_manifest resources). They are indexed only among
-/// themselves: an envFrom naming a ConfigMap outside them gives no keys.
-void analyzeObjects(const std::vector<const syntax::Node *> &roots, Facts &out);
+/// own positions (Terraform's kubernetes_manifest resources). Names resolve among them and the
+/// `known` objects, which are looked up (an envFrom's ConfigMap keys) but not analysed.
+void analyzeObjects(const std::vector<const syntax::Node *> &roots, Facts &out,
+                    const std::vector<const syntax::Node *> &known = {});
 
 } // namespace cloudpact::kubernetes

@@ -27,6 +27,7 @@ struct Object {
   std::string kind;
   std::string name;
   std::string ns; // metadata.namespace, "default" when absent
+  bool indexOnly = false; // known for name lookups (envFrom), analysed elsewhere
 
   /// "Deployment shop/chat-svc"
   std::string subject() const { return kind + " " + ns + "/" + name; }

@@ -207,8 +207,13 @@ ValuePtr helmValues(Analyzer &analyzer, Instance &instance, const std::string &a
 /// analyse here (no manifest, or a manifest file the Kubernetes frontend reads itself).
 bool lowerKubernetesManifest(Analyzer &analyzer, Instance &instance, const Block &block, syntax::Node &out);
 /// Analyses lowered objects together with the Kubernetes frontend (workload env, LiteLLM configs,
-/// gateways, InferenceServices): names among them resolve (envFrom of a ConfigMap).
-void analyzeKubernetesManifests(const std::vector<syntax::Node> &objects, Facts &out);
+/// gateways, InferenceServices): names among them and the `known` objects resolve (envFrom of a
+/// ConfigMap); the known ones are not analysed.
+void analyzeKubernetesManifests(const std::vector<syntax::Node> &objects, const std::vector<syntax::Node> &known,
+                                Facts &out);
+/// A ConfigMap or Secret Terraform manages, as an object to look names up in: its keys only.
+syntax::Node configObjectNode(const std::string &kind, const std::string &ns, const std::string &name,
+                              const std::vector<std::string> &keys, const SourceRange &where);
 /// Model sinks and env:NAME Assigns of a helm_release's chart (HelmTable.def).
 void extractHelmRelease(Analyzer &analyzer, Instance &instance, const std::string &addr, const Block &block);
 

@@ -203,11 +203,44 @@ bool lowerKubernetesManifest(Analyzer &analyzer, Instance &instance, const Block
   return out.isMapping();
 }
 
-void analyzeKubernetesManifests(const std::vector<syntax::Node> &objects, Facts &out) {
-  std::vector<const syntax::Node *> roots;
+void analyzeKubernetesManifests(const std::vector<syntax::Node> &objects, const std::vector<syntax::Node> &known,
+                                Facts &out) {
+  std::vector<const syntax::Node *> roots, knownRoots;
   for (const syntax::Node &object : objects)
     roots.push_back(&object);
-  kubernetes::analyzeObjects(roots, out);
+  for (const syntax::Node &object : known)
+    knownRoots.push_back(&object);
+  kubernetes::analyzeObjects(roots, out, knownRoots);
+}
+
+syntax::Node configObjectNode(const std::string &kind, const std::string &ns, const std::string &name,
+                              const std::vector<std::string> &keys, const SourceRange &where) {
+  auto scalar = [&](std::string text) {
+    syntax::Node node;
+    node.kind = syntax::NodeKind::Scalar;
+    node.style = syntax::ScalarStyle::DoubleQuoted;
+    node.value = std::move(text);
+    node.range = where;
+    return node;
+  };
+  auto mapping = [&]() {
+    syntax::Node node;
+    node.kind = syntax::NodeKind::Mapping;
+    node.range = where;
+    return node;
+  };
+  syntax::Node metadata = mapping();
+  metadata.entries.emplace_back(scalar("name"), scalar(name));
+  metadata.entries.emplace_back(scalar("namespace"), scalar(ns));
+  syntax::Node data = mapping();
+  for (const std::string &key : keys)
+    data.entries.emplace_back(scalar(key), scalar(""));
+  syntax::Node root = mapping();
+  root.entries.emplace_back(scalar("apiVersion"), scalar("v1"));
+  root.entries.emplace_back(scalar("kind"), scalar(kind));
+  root.entries.emplace_back(scalar("metadata"), std::move(metadata));
+  root.entries.emplace_back(scalar("data"), std::move(data));
+  return root;
 }
 
 } // namespace cloudpact::terraform

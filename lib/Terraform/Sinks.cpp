@@ -675,13 +675,27 @@ void SinkExtractorImpl::run() {
   }
   for (const auto &[key, block] : endpoints)
     sagemakerEndpoint(key, *block);
+  // The module's ConfigMaps and Secrets, for the manifests' envFrom.
+  std::vector<syntax::Node> known;
+  if (!manifests.empty())
+    for (const auto &[key, block] : config.resources)
+      for (const ConfigObjectRow &row : kConfigObjects) {
+        std::string ns, name;
+        ValuePtr data;
+        if (block->labels[0] != row.type || !configObjectOf(*block, ns, name, data))
+          continue;
+        std::vector<std::string> keys;
+        for (const auto &[dataKey, value] : data->fields)
+          keys.push_back(dataKey);
+        known.push_back(configObjectNode(row.kind, ns, name, keys, block->range));
+      }
   for (const auto &[providerKey, blocks] : manifests) {
     std::vector<syntax::Node> objects;
     for (const Block *block : blocks)
       if (syntax::Node object; lowerKubernetesManifest(a_, inst_, *block, object))
         objects.push_back(std::move(object));
     size_t accessesBefore = a_.facts().accesses.size();
-    analyzeKubernetesManifests(objects, a_.facts());
+    analyzeKubernetesManifests(objects, known, a_.facts());
     if (a_.facts().accesses.size() > accessesBefore)
       if (ValuePtr cloud = clusterCloud(*blocks.front()))
         for (size_t i = accessesBefore; i < a_.facts().accesses.size(); ++i)
