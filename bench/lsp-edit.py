@@ -10,51 +10,13 @@ percentile edit latency (didChange sent -> publishDiagnostics received, the serv
 debounce included), and the server's own report of the last analysis.
 """
 import argparse
-import json
 import os
 import statistics
-import subprocess
 import sys
-import threading
 import time
 
-
-class Client:
-    def __init__(self, command, root):
-        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.PIPE, cwd=root)
-        self.log = []
-        threading.Thread(target=self._drain_log, daemon=True).start()
-
-    def _drain_log(self):
-        for line in self.process.stderr:
-            self.log.append(line.decode().rstrip())
-
-    def send(self, message):
-        message["jsonrpc"] = "2.0"
-        body = json.dumps(message).encode()
-        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.process.stdin.flush()
-
-    def receive(self):
-        length = None
-        while True:
-            line = self.process.stdout.readline()
-            if not line:
-                raise EOFError("the server closed its output")
-            line = line.strip()
-            if not line:
-                break
-            name, _, value = line.partition(b":")
-            if name.lower() == b"content-length":
-                length = int(value)
-        return json.loads(self.process.stdout.read(length))
-
-    def wait_for(self, predicate):
-        while True:
-            message = self.receive()
-            if predicate(message):
-                return message
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "utils"))
+from lspclient import LspClient  # noqa: E402
 
 
 def main():
@@ -70,20 +32,14 @@ def main():
     uri = "file://" + path
     with open(path) as f:
         text = f.read()
-    client = Client([os.path.abspath(args.cloudpact), "lsp"], root)
-
-    def published(version):
-        return lambda m: (m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri
-                          and m["params"].get("version") == version)
+    client = LspClient([os.path.abspath(args.cloudpact), "lsp"], root)
 
     start = time.monotonic()
-    client.send({"id": 0, "method": "initialize",
-                 "params": {"processId": None, "rootUri": "file://" + root, "capabilities": {}}})
-    client.wait_for(lambda m: m.get("id") == 0)
+    client.request(0, "initialize", {"processId": None, "rootUri": "file://" + root, "capabilities": {}})
     client.send({"method": "initialized", "params": {}})
     client.send({"method": "textDocument/didOpen",
                  "params": {"textDocument": {"uri": uri, "languageId": "terraform", "version": 1, "text": text}}})
-    client.wait_for(published(1))
+    client.diagnostics_of(uri, 1)
     first = time.monotonic() - start
 
     # Type inside the first quoted string: insert a character, then delete it again.
@@ -101,11 +57,10 @@ def main():
         sent = time.monotonic()
         client.send({"method": "textDocument/didChange",
                      "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}})
-        client.wait_for(published(version))
+        client.diagnostics_of(uri, version)
         latencies.append((time.monotonic() - sent) * 1000)
 
-    client.send({"id": 1, "method": "shutdown"})
-    client.wait_for(lambda m: m.get("id") == 1)
+    client.request(1, "shutdown", None)
     client.send({"method": "exit"})
     client.process.wait(timeout=60)
     latencies.sort()

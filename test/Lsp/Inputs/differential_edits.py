@@ -19,45 +19,13 @@ import random
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "utils"))
+from lspclient import LspClient  # noqa: E402
+
 SUFFIXES = (".tf", ".tfvars", ".yaml", ".yml", ".cpp", ".h")
 SWAPS = [("anthropic.claude-3-5-sonnet-20240620-v1:0", "openai.gpt-oss-120b-1:0"),
          ("openai.gpt-oss-120b-1:0", "meta.llama3-70b-instruct-v1:0"), ("gpt-4o-mini", "gpt-4o"),
          ("azure", "aws"), ("us-east-1", "eu-west-1"), ("bedrock/", "azure/")]
-
-
-class Server:
-    def __init__(self, cloudpact, root):
-        self.process = subprocess.Popen([cloudpact, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL, cwd=root)
-        self.published = {}
-
-    def send(self, message):
-        message["jsonrpc"] = "2.0"
-        body = json.dumps(message).encode()
-        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.process.stdin.flush()
-
-    def receive(self):
-        length = None
-        while True:
-            line = self.process.stdout.readline()
-            if not line:
-                raise EOFError("the server closed its output")
-            line = line.strip()
-            if not line:
-                break
-            name, _, value = line.partition(b":")
-            if name.lower() == b"content-length":
-                length = int(value)
-        message = json.loads(self.process.stdout.read(length))
-        if message.get("method") == "textDocument/publishDiagnostics":
-            self.published[message["params"]["uri"]] = message["params"]["diagnostics"]
-        return message
-
-    def request(self, id, method, params):
-        self.send({"id": id, "method": method, "params": params})
-        while self.receive().get("id") != id:
-            pass
 
 
 def position(text, offset):
@@ -92,7 +60,7 @@ def main():
                 path = os.path.join(directory, name)
                 with open(path, encoding="utf-8") as f:
                     texts[path] = f.read()
-    server = Server(cloudpact, root)
+    server = LspClient([cloudpact, "lsp"], root)
     server.request(0, "initialize", {"processId": None, "rootUri": "file://" + root, "capabilities": {}})
     server.send({"method": "initialized", "params": {}})
     versions = {}
@@ -112,12 +80,7 @@ def main():
         versions[path] += 1
         server.send({"method": "textDocument/didChange", "params": {
             "textDocument": {"uri": "file://" + path, "version": versions[path]}, "contentChanges": changes}})
-        while True:
-            message = server.receive()
-            params = message.get("params") or {}
-            if message.get("method") == "textDocument/publishDiagnostics" and params.get("uri") == "file://" + path \
-                    and params.get("version") == versions[path]:
-                break
+        server.diagnostics_of("file://" + path, versions[path])
     server.request(1, "shutdown", None)
     server.send({"method": "exit"})
     server.process.wait(timeout=120)
