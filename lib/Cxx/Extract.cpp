@@ -427,19 +427,18 @@ public:
     return fn->getCanonicalDecl();
   }
   std::string paramSymbol(const FunctionDecl *fn, unsigned index) {
-    std::string symbol = "cxx:" + usr(functionKey(fn)) + "#param" + std::to_string(index);
-    if (!names.count(symbol)) {
-      std::string param = index < fn->getNumParams() ? fn->getParamDecl(index)->getName().str() : std::string();
-      names[symbol] = "parameter " + (param.empty() ? std::to_string(index + 1) : param) + " of " + functionLabel(fn);
-    }
-    return symbol;
+    return parameterSymbol(fn, index, "#param", "parameter ");
   }
   /// What a function writes through its reference parameter `index` (an out-parameter).
   std::string outSymbol(const FunctionDecl *fn, unsigned index) {
-    std::string symbol = "cxx:" + usr(functionKey(fn)) + "#out" + std::to_string(index);
+    return parameterSymbol(fn, index, "#out", "out-parameter ");
+  }
+  std::string parameterSymbol(const FunctionDecl *fn, unsigned index, std::string_view suffix,
+                              std::string_view label) {
+    std::string symbol = "cxx:" + usr(functionKey(fn)) + std::string(suffix) + std::to_string(index);
     if (!names.count(symbol)) {
       std::string param = index < fn->getNumParams() ? fn->getParamDecl(index)->getName().str() : std::string();
-      names[symbol] = "out-parameter " + (param.empty() ? std::to_string(index + 1) : param) + " of " + functionLabel(fn);
+      names[symbol] = std::string(label) + (param.empty() ? std::to_string(index + 1) : param) + " of " + functionLabel(fn);
     }
     return symbol;
   }
