@@ -2,6 +2,8 @@
 // test/Cxx/Inputs/sdk, facts checked by evaluating their values with a tiny resolver.
 #include "Cxx/Cxx.h"
 
+#include "TestDirectory.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -19,13 +21,6 @@ const std::string kSdk = std::string(CLOUDPACT_SOURCE_DIR) + "/test/Cxx/Inputs/s
 
 class CxxExtract : public ::testing::Test {
 protected:
-  void SetUp() override {
-    char pattern[] = "/tmp/cloudpact-cxx-XXXXXX";
-    ASSERT_NE(mkdtemp(pattern), nullptr);
-    dir_ = pattern;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   /// Writes the files, a compile database (unless `database` is false) and analyses them.
   void run(const std::map<std::string, std::string> &files, bool sdk = true, bool database = true) {
     std::vector<SourceFile> sources;
@@ -161,7 +156,8 @@ protected:
     return out;
   }
 
-  std::string dir_;
+  cloudpact::unittest::TestDirectory directory_{"cloudpact-cxx"};
+  std::string dir_ = directory_.string();
   Facts facts_;
 };
 

@@ -2,6 +2,8 @@
 // cached run gives exactly what an uncached run over the same inputs gives.
 #include "Cxx/Cxx.h"
 
+#include "TestDirectory.h"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -51,9 +53,6 @@ std::string render(const Facts &facts) {
 class UnitCacheTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    char pattern[] = "/tmp/cloudpact-cxxcache-XXXXXX";
-    ASSERT_NE(mkdtemp(pattern), nullptr);
-    dir_ = pattern;
     // Two units; a header each, a shared one, and a third-party header outside the scan.
     write("include/shared.h", R"cpp(#pragma once
 #include <curl/curl.h>
@@ -96,7 +95,6 @@ inline const char *vendorHost() { return "https://bedrock-runtime.us-east-1.amaz
 )cpp");
     writeDatabase();
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   std::string path(const std::string &name) const { return (fs::path(dir_) / name).string(); }
 
@@ -162,7 +160,8 @@ inline const char *vendorHost() { return "https://bedrock-runtime.us-east-1.amaz
 
   static bool has(const std::string &output, const std::string &text) { return output.find(text) != std::string::npos; }
 
-  std::string dir_;
+  cloudpact::unittest::TestDirectory directory_{"cloudpact-cxxcache"};
+  std::string dir_ = directory_.string();
   std::map<std::string, std::string> scanned_;
   std::map<std::string, std::string> shownAs_; // display paths other than the absolute path
   cxx::UnitCache cache_;

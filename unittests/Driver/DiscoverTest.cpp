@@ -1,5 +1,7 @@
 #include "Driver/Discover.h"
 
+#include "TestDirectory.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -13,18 +15,13 @@ namespace {
 
 class DiscoverTest : public testing::Test {
 protected:
-  void SetUp() override {
-    root_ = fs::temp_directory_path() / ("cloudpact-discover-" + std::to_string(::getpid()));
-    fs::remove_all(root_);
-    fs::create_directories(root_);
-  }
-  void TearDown() override { fs::remove_all(root_); }
   void write(const std::string &relative, const std::string &text) {
     fs::path path = root_ / relative;
     fs::create_directories(path.parent_path());
     std::ofstream(path, std::ios::binary) << text;
   }
-  fs::path root_;
+  cloudpact::unittest::TestDirectory directory_{"cloudpact-discover"};
+  fs::path root_ = directory_.path();
 };
 
 TEST_F(DiscoverTest, ClassifiesByNameAndSortsByPath) {

@@ -6,6 +6,8 @@
 #include "Lsp/Protocol.h"
 #include "Lsp/Transport.h"
 
+#include "TestDirectory.h"
+
 #include <gtest/gtest.h>
 
 #include <deque>
@@ -305,14 +307,6 @@ TEST(ServerTest, Lifecycle) {
 
 class ServerWorkspaceTest : public ::testing::Test {
 protected:
-  void SetUp() override {
-    root = (fs::temp_directory_path() / ("cloudpact-server-" + std::to_string(::getpid()) + "-" +
-                                         ::testing::UnitTest::GetInstance()->current_test_info()->name()))
-               .generic_string();
-    fs::remove_all(root);
-    fs::create_directories(root);
-  }
-  void TearDown() override { fs::remove_all(root); }
   std::string write(const std::string &name, const std::string &text) {
     std::string path = root + "/" + name;
     fs::create_directories(fs::path(path).parent_path());
@@ -320,7 +314,8 @@ protected:
     return path;
   }
   std::string uri(const std::string &name) { return "file://" + root + "/" + name; }
-  std::string root;
+  cloudpact::unittest::TestDirectory directory{"cloudpact-server"};
+  std::string root = directory.string();
 };
 
 TEST_F(ServerWorkspaceTest, WatchedFilesAndConfigurationReloadThePolicy) {

@@ -2,6 +2,8 @@
 // publishing. Real frontends, a temporary workspace, no threads.
 #include "Driver/Session.h"
 
+#include "TestDirectory.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -41,14 +43,6 @@ struct Recorder : SessionCallbacks {
 
 class SessionTest : public ::testing::Test {
 protected:
-  void SetUp() override {
-    root = (fs::temp_directory_path() / ("cloudpact-session-" + std::to_string(::getpid()) + "-" +
-                                         ::testing::UnitTest::GetInstance()->current_test_info()->name()))
-               .generic_string();
-    fs::remove_all(root);
-    fs::create_directories(root);
-  }
-  void TearDown() override { fs::remove_all(root); }
   std::string write(const std::string &name, const std::string &text) {
     std::string path = root + "/" + name;
     fs::create_directories(fs::path(path).parent_path());
@@ -61,7 +55,8 @@ protected:
     o.today = "2026-01-01";
     return o;
   }
-  std::string root;
+  cloudpact::unittest::TestDirectory directory{"cloudpact-session"};
+  std::string root = directory.string();
   Recorder recorder;
 };
 

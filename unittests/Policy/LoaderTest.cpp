@@ -2,6 +2,8 @@
 #include "Policy/LoaderKeys.h"
 #include "Policy/Policy.h"
 
+#include "TestDirectory.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -365,16 +367,14 @@ TEST(PolicyLoader, WarningsForNamesNoRuleYields) {
 class PolicyFiles : public ::testing::Test {
 protected:
   void SetUp() override {
-    root_ = std::filesystem::temp_directory_path() / ("cloudpact-policy-" + std::to_string(getpid()));
-    std::filesystem::remove_all(root_);
     std::filesystem::create_directories(root_ / "repo/services/chat");
   }
-  void TearDown() override { std::filesystem::remove_all(root_); }
   void write(const std::filesystem::path &path, const std::string &text) {
     std::ofstream out(path);
     out << text;
   }
-  std::filesystem::path root_;
+  cloudpact::unittest::TestDirectory directory_{"cloudpact-policy"};
+  std::filesystem::path root_ = directory_.path();
 };
 
 TEST_F(PolicyFiles, FindsTheNearestPolicyFile) {

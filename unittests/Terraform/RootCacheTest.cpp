@@ -3,6 +3,8 @@
 // a run without the cache gives.
 #include "TestUtil.h"
 
+#include "TestDirectory.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -36,11 +38,6 @@ std::string render(const Facts &facts) {
 class RootCacheTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    root = (fs::temp_directory_path() / ("cloudpact-roots-" + std::to_string(::getpid()) + "-" +
-                                         ::testing::UnitTest::GetInstance()->current_test_info()->name()))
-               .generic_string();
-    fs::remove_all(root);
-    fs::create_directories(root);
     files[root + "/modules/agent/main.tf"] =
         "variable \"model\" {}\nresource \"aws_bedrockagent_agent\" \"this\" {\n  foundation_model = var.model\n"
         "  instruction      = file(\"${path.module}/prompt.txt\")\n}\n";
@@ -55,7 +52,6 @@ protected:
     writeDisk("modules/agent/prompt.txt", "Be brief.\n");
     writeDisk("envs/b/model.txt", "openai.gpt-oss-20b-1:0\n");
   }
-  void TearDown() override { fs::remove_all(root); }
 
   void writeDisk(const std::string &name, const std::string &text) {
     fs::create_directories(fs::path(root + "/" + name).parent_path());
@@ -77,7 +73,8 @@ protected:
     return cache.stats().evaluated - before;
   }
 
-  std::string root;
+  cloudpact::unittest::TestDirectory directory{"cloudpact-roots"};
+  std::string root = directory.string();
   std::map<std::string, std::string> files;
   RootCache cache;
 };
