@@ -1,11 +1,10 @@
 #include "Driver/Discover.h"
 
+#include "Core/SourceFile.h"
 #include "Driver/Ignore.h"
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -45,15 +44,6 @@ std::string displayPath(const fs::path &path) {
 
 SourceRange fileRange(const std::string &path) { return SourceRange{SourceLoc{path, 0, 0, 0}, {}}; }
 
-std::string readAll(const fs::path &path, bool &ok) {
-  std::ifstream in(path, std::ios::binary);
-  ok = static_cast<bool>(in);
-  std::stringstream buffer;
-  if (ok)
-    buffer << in.rdbuf();
-  return buffer.str();
-}
-
 /// The git directory of the work tree whose top is `top`: `top/.git`, or where a `.git` file
 /// (worktrees, submodules) points.
 fs::path gitDirectory(const fs::path &top) {
@@ -61,10 +51,9 @@ fs::path gitDirectory(const fs::path &top) {
   std::error_code ec;
   if (fs::is_directory(dotGit, ec))
     return dotGit;
-  bool ok = false;
-  std::string text = readAll(dotGit, ok);
+  std::string text;
   const std::string_view prefix = "gitdir:";
-  if (!ok || text.rfind(prefix, 0) != 0)
+  if (!readWholeFile(dotGit.string(), text) || text.rfind(prefix, 0) != 0)
     return {};
   std::string target = text.substr(prefix.size());
   target.erase(0, target.find_first_not_of(" \t"));
@@ -94,9 +83,7 @@ IgnoreRules enclosingRules(const fs::path &root, std::string &relative) {
       return rules;
   }
   if (fs::path gitDir = gitDirectory(top); !gitDir.empty()) {
-    bool ok = false;
-    std::string text = readAll(gitDir / "info" / "exclude", ok);
-    if (ok)
+    if (std::string text; readWholeFile((gitDir / "info" / "exclude").string(), text))
       rules.addFile("", text);
   }
   fs::path below = absolute.lexically_relative(top);
@@ -106,9 +93,7 @@ IgnoreRules enclosingRules(const fs::path &root, std::string &relative) {
   std::string base;
   fs::path dir = top;
   for (const fs::path &part : below) {
-    bool ok = false;
-    std::string text = readAll(dir / ".gitignore", ok);
-    if (ok)
+    if (std::string text; readWholeFile((dir / ".gitignore").string(), text))
       rules.addFile(base, text);
     dir /= part;
     base = base.empty() ? part.generic_string() : base + "/" + part.generic_string();
@@ -136,9 +121,8 @@ struct Walker {
                                            "skipped: file is larger than " + std::to_string(options.maxFileBytes) + " bytes"));
       return;
     }
-    bool ok = false;
-    std::string text = readAll(path, ok);
-    if (!ok) {
+    std::string text;
+    if (!readWholeFile(path.string(), text)) {
       diagnostics.push_back(makeDiagnostic(Level::Error, "parse-error", fileRange(shown), "cannot read file"));
       return;
     }
@@ -152,13 +136,7 @@ struct Walker {
   void walkDirectory(const fs::path &root, const fs::path &dir, const std::string &relative, IgnoreRules rules) {
     if (options.gitignore) {
       for (const char *name : {".gitignore", ".cloudpactignore"}) {
-        bool ok = false;
-        fs::path ignoreFile = dir / name;
-        std::error_code ec;
-        if (!fs::is_regular_file(ignoreFile, ec))
-          continue;
-        std::string text = readAll(ignoreFile, ok);
-        if (ok)
+        if (std::string text; readWholeFile((dir / name).string(), text))
           rules.addFile(relative, text);
       }
     }

@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace cloudpact::terraform {
 
@@ -264,13 +262,8 @@ ModuleConfig *Analyzer::loadFromDisk(const std::string &dir) {
   std::sort(names.begin(), names.end());
   for (const std::string &name : names) {
     std::string path = joinPath(dir, name);
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    if (!in && !in.eof())
-      continue;
-    std::string content = text.str();
-    if (content.size() > kMaxFileBytes)
+    std::string content;
+    if (!readWholeFile(path, content) || content.size() > kMaxFileBytes)
       continue;
     ParsedFile &file = newFile(path, std::move(content));
     addConfigFile(file, endsWith(name, ".json"));
@@ -339,15 +332,13 @@ std::string Analyzer::readFileUnrecorded(const std::string &rawPath, bool &ok, s
     problem = "file " + path + " is too large to read";
     return {};
   }
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  if (!in && !in.eof()) {
+  std::string text;
+  if (!readWholeFile(path, text)) {
     problem = "file " + path + " cannot be read";
     return {};
   }
   ok = true;
-  return text.str();
+  return text;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -551,22 +542,14 @@ std::string Analyzer::resolveModuleSource(const Instance &parent, const std::str
   key += (key.empty() ? "" : ".") + callName;
   std::string manifestPath = joinPath(parent.root->config->dir, ".terraform/modules/modules.json");
   bool ok = false;
-  std::string ignored;
   std::string text;
   for (const ParsedFile &file : files_)
     if (normalizePath(file.path) == manifestPath) {
       text = file.text;
       ok = true;
     }
-  if (!ok) {
-    std::ifstream in(manifestPath, std::ios::binary);
-    if (in) {
-      std::stringstream ss;
-      ss << in.rdbuf();
-      text = ss.str();
-      ok = true;
-    }
-  }
+  if (!ok)
+    ok = readWholeFile(manifestPath, text);
   if (ok) {
     syntax::ParseResult parsed = syntax::parseJson(text, manifestPath);
     const syntax::Node *modules = parsed.documents.empty() ? nullptr : parsed.documents[0].root.get("Modules");
@@ -1091,14 +1074,12 @@ void Analyzer::run() {
                              [&](const VarFile &vf) { return normalizePath(vf.file->path) == path; });
     if (known)
       continue;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    std::string text;
+    if (!readWholeFile(path, text)) {
       diagnose(Level::Error, "parse-error", SourceRange{SourceLoc{pinned, 0, 0, 0}, {}}, "cannot read the -var-file " + pinned);
       continue;
     }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    addFile(SourceFile{pinned, ss.str()});
+    addFile(SourceFile{pinned, std::move(text)});
   }
 
   buildRoots();
