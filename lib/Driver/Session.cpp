@@ -84,15 +84,13 @@ bool readFile(const std::string &path, std::string &text) {
   return readWholeFile(path, text) && text.find('\0') == std::string::npos;
 }
 
-bool sameTrace(const Trace &a, const Trace &b) { return a == b; }
-
 bool sameFindings(const std::vector<Finding> &a, const std::vector<Finding> &b) {
   if (a.size() != b.size())
     return false;
   for (size_t i = 0; i < a.size(); ++i) {
     const Finding &x = a[i], &y = b[i];
     if (x.rule != y.rule || x.level != y.level || x.range != y.range || x.message != y.message ||
-        !sameTrace(x.trace, y.trace))
+        x.trace != y.trace)
       return false;
   }
   return true;

@@ -1,6 +1,7 @@
 // helm_release → the chart's values as one structured Value (values documents merged in order,
 // `set` paths overriding), then the chart tables (HelmTable.def): model and endpoint entries
 // become ModelAccess sinks, container environment becomes env:NAME Assigns.
+#include "Kubernetes/Tables.h"
 #include "Syntax/Document.h"
 #include "Terraform/Analyzer.h"
 
@@ -31,16 +32,6 @@ struct HelmEnvRow {
 };
 const HelmEnvRow kHelmEnvs[] = {
 #define CLOUDPACT_TF_HELM_ENV(Chart, Path, MapForm) {Chart, Path, MapForm},
-#include "Terraform/HelmTable.def"
-};
-struct HelmPrefixRow {
-  const char *prefix;
-  const char *cloud;
-  const char *provider;
-  const char *defaultEndpoint;
-};
-const HelmPrefixRow kHelmPrefixes[] = {
-#define CLOUDPACT_TF_HELM_PREFIX(Prefix, Cloud, Provider, DefaultEndpoint) {Prefix, Cloud, Provider, DefaultEndpoint},
 #include "Terraform/HelmTable.def"
 };
 
@@ -496,18 +487,18 @@ void HelmRelease::sinks(const HelmSinkRow &row, const ValuePtr &values) {
         access.region = r[0];
     if (row.liteLlm) {
       std::string id = text(model);
-      for (const HelmPrefixRow &prefix : kHelmPrefixes) {
-        if (id.rfind(prefix.prefix, 0) != 0)
+      for (const kubernetes::LiteLlmPrefixRow &prefix : kubernetes::liteLlmPrefixes()) {
+        if (!std::string_view(id).starts_with(prefix.prefix))
           continue;
-        model = makeApply("trimprefix", {model, makeLiteral(prefix.prefix)}, model->range);
-        if (*prefix.cloud) {
+        model = makeApply("trimprefix", {model, makeLiteral(std::string(prefix.prefix))}, model->range);
+        if (!prefix.cloud.empty()) {
           access.impliedCloud = prefix.cloud;
-          access.cloud = makeLiteral(prefix.cloud, access.range);
+          access.cloud = makeLiteral(std::string(prefix.cloud), access.range);
         }
-        if (*prefix.provider)
-          access.provider = makeLiteral(prefix.provider, access.range);
-        if (!access.endpoint && *prefix.defaultEndpoint)
-          access.endpoint = makeLiteral(prefix.defaultEndpoint);
+        if (!prefix.provider.empty())
+          access.provider = makeLiteral(std::string(prefix.provider), access.range);
+        if (!access.endpoint && !prefix.defaultEndpoint.empty())
+          access.endpoint = makeLiteral(std::string(prefix.defaultEndpoint));
         break;
       }
     }
