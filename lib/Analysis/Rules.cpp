@@ -6,7 +6,8 @@ namespace cloudpact {
 
 const std::vector<const RuleMeta *> &allRules() {
   static const std::vector<const RuleMeta *> rules = {
-      &kExclusivityCallRule, &kExclusivityHostingRule, &kUnresolvedRouteRule, &kParseErrorRule, &kPolicyErrorRule};
+      &kExclusivityCallRule, &kExclusivityHostingRule, &kUnresolvedRouteRule, &kParseErrorRule, &kPolicyErrorRule,
+      &kInputNotAnalysedRule};
   return rules;
 }
 

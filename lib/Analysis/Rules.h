@@ -21,6 +21,7 @@ extern const RuleMeta kExclusivityHostingRule;
 extern const RuleMeta kUnresolvedRouteRule;
 extern const RuleMeta kParseErrorRule;
 extern const RuleMeta kPolicyErrorRule;
+extern const RuleMeta kInputNotAnalysedRule;
 
 /// Every rule, in documentation order.
 const std::vector<const RuleMeta *> &allRules();

@@ -104,31 +104,28 @@ IgnoreRules enclosingRules(const fs::path &root, std::string &relative) {
 struct Walker {
   const WalkOptions &options;
   std::vector<Diagnostic> &diagnostics;
+  ReadRoots roots;
   std::vector<DiscoveredFile> out;
 
   void addFile(const fs::path &path, const std::string &shown) {
     FileKind kind = classifyPath(shown);
     if (kind == FileKind::Other)
       return;
-    std::error_code ec;
-    auto size = fs::file_size(path, ec);
-    if (ec) {
-      diagnostics.push_back(makeDiagnostic(Level::Error, "parse-error", fileRange(shown), "cannot read file: " + ec.message()));
-      return;
-    }
-    if (size > options.maxFileBytes) {
-      diagnostics.push_back(makeDiagnostic(Level::Note, "", fileRange(shown),
-                                           "skipped: file is larger than " + std::to_string(options.maxFileBytes) + " bytes"));
-      return;
-    }
     std::string text;
-    if (!readWholeFile(path.string(), text)) {
-      diagnostics.push_back(makeDiagnostic(Level::Error, "parse-error", fileRange(shown), "cannot read file"));
+    if (ReadOutcome read = roots.read(path.string(), text, options.maxFileBytes); !read.ok()) {
+      diagnostics.push_back(makeDiagnostic(Level::Error, "input-not-analysed", fileRange(shown),
+                                           "not analysed: the file " + read.reason));
       return;
     }
-    if (text.find('\0') != std::string::npos) {
-      diagnostics.push_back(makeDiagnostic(Level::Note, "", fileRange(shown), "skipped: binary file"));
-      return;
+    // Text a parser may stumble over is still analysed. A NUL, which parsers take for the
+    // end of the input, is read as a space: every position stays where it was.
+    if (auto problem = findEncodingProblem(text)) {
+      SourceLoc at{shown, problem->line, problem->column, static_cast<uint32_t>(problem->offset)};
+      bool nul = text[problem->offset] == '\0';
+      diagnostics.push_back(makeDiagnostic(Level::Warning, "parse-error", SourceRange{at, at},
+                                           problem->what + (nul ? " (read as a space)" : "") +
+                                               "; the file is analysed as text"));
+      std::replace(text.begin(), text.end(), '\0', ' ');
     }
     out.push_back(DiscoveredFile{SourceFile{shown, std::move(text)}, kind});
   }
@@ -136,7 +133,7 @@ struct Walker {
   void walkDirectory(const fs::path &root, const fs::path &dir, const std::string &relative, IgnoreRules rules) {
     if (options.gitignore) {
       for (const char *name : {".gitignore", ".cloudpactignore"}) {
-        if (std::string text; readWholeFile((dir / name).string(), text))
+        if (std::string text; roots.read((dir / name).string(), text).ok())
           rules.addFile(relative, text);
       }
     }
@@ -166,7 +163,9 @@ struct Walker {
         if (rules.ignored(childRelative, true))
           continue;
         walkDirectory(root, entry.path(), childRelative, rules);
-      } else if (entry.is_regular_file(statError)) {
+      } else {
+        // Not only regular files: a FIFO or a link out of the tree with an input's name is
+        // refused with an error, not passed over.
         if (rules.ignored(childRelative, false))
           continue;
         addFile(entry.path(), displayPath(entry.path()));
@@ -189,7 +188,7 @@ FileKind classifyPath(const std::string &path) {
 }
 
 std::vector<DiscoveredFile> discoverFiles(const WalkOptions &options, std::vector<Diagnostic> &diagnostics) {
-  Walker walker{options, diagnostics, {}};
+  Walker walker{options, diagnostics, ReadRoots(options.roots), {}};
   for (const std::string &root : options.roots) {
     fs::path path(root);
     std::error_code ec;

@@ -1,8 +1,9 @@
 #pragma once
 // Finding the files of a scan: respects .gitignore and .cloudpactignore (inside a git work
 // tree also the repository's info/exclude and the .gitignore files above the scanned
-// directory), skips hidden directories, binary and over-size files (with a note), never
-// follows directory symlinks.
+// directory), skips hidden directories, never follows directory symlinks. Every file is read
+// through ReadRoots (nothing outside the roots, no FIFOs or devices); an input that cannot be
+// read whole is an input-not-analysed error, never a silent skip.
 #include "Core/Diagnostic.h"
 #include "Core/SourceFile.h"
 
@@ -16,7 +17,7 @@ enum class FileKind { Terraform, Manifest, Cxx, Other };
 struct WalkOptions {
   std::vector<std::string> roots;
   bool gitignore = true;
-  size_t maxFileBytes = 8 * 1024 * 1024;
+  size_t maxFileBytes = kMaxInputBytes;
 };
 
 struct DiscoveredFile {

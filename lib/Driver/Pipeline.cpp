@@ -17,17 +17,35 @@
 
 namespace cloudpact {
 
-Policy resolvePolicy(const ScanOptions &options, std::vector<Diagnostic> &diagnostics) {
-  std::string file = options.policyFile;
-  if (file.empty()) {
-    std::string start = options.paths.empty() ? "." : options.paths.front();
-    if (options.stdinFile && options.paths.empty())
-      start = ".";
-    file = findPolicyFile(start);
+Policy loadTreePolicy(const std::string &file, const std::vector<std::string> &scanRoots,
+                      std::vector<Diagnostic> &diagnostics, std::string *text) {
+  std::vector<std::string> roots = scanRoots;
+  roots.push_back(std::filesystem::path(file).parent_path().string());
+  std::string content;
+  if (ReadOutcome read = ReadRoots(roots).read(file, content); !read.ok()) {
+    diagnostics.push_back(makeDiagnostic(Level::Error, "input-not-analysed", SourceRange{SourceLoc{file, 0, 0, 0}, {}},
+                                         "not analysed: the policy file " + read.reason + "; the built-in policy is used"));
+    return defaultPolicy();
   }
+  Policy policy = loadPolicyText(content, file, diagnostics);
+  if (text)
+    *text = std::move(content);
+  return policy;
+}
+
+Policy resolvePolicy(const ScanOptions &options, std::vector<Diagnostic> &diagnostics, std::string *text) {
+  if (!options.policyFile.empty()) {
+    if (text && !readWholeFile(options.policyFile, *text))
+      text->clear();
+    return loadPolicy(options.policyFile, diagnostics);
+  }
+  std::string start = options.paths.empty() ? "." : options.paths.front();
+  if (options.stdinFile && options.paths.empty())
+    start = ".";
+  std::string file = findPolicyFile(start);
   if (file.empty())
     return defaultPolicy();
-  return loadPolicy(file, diagnostics);
+  return loadTreePolicy(file, options.paths.empty() ? std::vector<std::string>{"."} : options.paths, diagnostics, text);
 }
 
 const FunctionTable &languageFunctions() {
@@ -76,6 +94,7 @@ Facts extractFacts(const std::vector<const DiscoveredFile *> &files, const ScanO
     tfOptions.workspace = options.workspace;
     tfOptions.parses = options.caches.terraform;
     tfOptions.roots = options.caches.terraformRoots;
+    tfOptions.readRoots = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
     terraform::analyze(terraformFiles, tfOptions, terraformFacts);
     report(terraformFiles.size());
   };
@@ -126,7 +145,8 @@ Facts extractFacts(const std::vector<const DiscoveredFile *> &files, const ScanO
 ScanResult runScan(const ScanOptions &options) {
   ScanResult result;
   std::vector<Diagnostic> diagnostics;
-  result.policy = resolvePolicy(options, diagnostics);
+  std::string policyText;
+  result.policy = resolvePolicy(options, diagnostics, &policyText);
 
   WalkOptions walk;
   walk.roots = options.paths;
@@ -134,17 +154,15 @@ ScanResult runScan(const ScanOptions &options) {
     walk.roots = {"."};
   walk.maxFileBytes = options.maxFileBytes;
   std::vector<DiscoveredFile> files = discoverFiles(walk, diagnostics);
-  if (options.stdinFile)
+  if (options.stdinFile) {
     files.push_back(DiscoveredFile{*options.stdinFile, FileKind::Manifest});
+    stripByteOrderMark(files.back().file.text); // as every file read is
+  }
   for (const DiscoveredFile &file : files)
     result.files.add(file.file);
-  if (!result.policy.file.empty()) {
-    if (auto policyText = result.files.find(result.policy.file); !policyText) {
-      // Policy errors are reported against the policy file: keep its text for snippets.
-      if (std::string text; readWholeFile(result.policy.file, text))
-        result.files.add(SourceFile{result.policy.file, std::move(text)});
-    }
-  }
+  // Policy errors are reported against the policy file: keep its text for snippets.
+  if (!result.policy.file.empty() && !policyText.empty() && !result.files.find(result.policy.file))
+    result.files.add(SourceFile{result.policy.file, std::move(policyText)});
 
   if (options.progress)
     options.progress("discovered files", files.size(), files.size());

@@ -47,7 +47,7 @@ struct ScanOptions {
   std::map<std::string, std::string> varEnvironment;    // TF_VAR_NAME values (the CLI's environment)
   std::string workspace;                                 // TF_WORKSPACE (the CLI's environment)
   unsigned jobs = 0;                    // 0 = hardware concurrency
-  size_t maxFileBytes = 8 * 1024 * 1024;
+  size_t maxFileBytes = kMaxInputBytes; // larger inputs are input-not-analysed errors
   std::optional<SourceFile> stdinFile;  // `check -`: a manifest stream read from stdin
   std::string today;                    // for suppression expiry (tests); "" = now
   ScanCaches caches;
@@ -64,8 +64,14 @@ struct ScanResult {
   AnalysisResult analysis;
 };
 
-/// Loads the policy a scan of `paths` uses, appending policy-error diagnostics.
-Policy resolvePolicy(const ScanOptions &options, std::vector<Diagnostic> &diagnostics);
+/// Loads the policy a scan of `paths` uses, appending policy-error diagnostics. `text`, when
+/// given, receives the policy file's text (for snippets).
+Policy resolvePolicy(const ScanOptions &options, std::vector<Diagnostic> &diagnostics, std::string *text = nullptr);
+/// A policy file found in the scanned tree (not named by the user): read only if it resolves
+/// to a regular file inside the directory it was found in or a scanned root; otherwise the
+/// built-in policy and an input-not-analysed error at the file.
+Policy loadTreePolicy(const std::string &file, const std::vector<std::string> &scanRoots,
+                      std::vector<Diagnostic> &diagnostics, std::string *text = nullptr);
 /// Runs the frontends over discovered files (deterministic whatever the job count).
 Facts extractFacts(const std::vector<const DiscoveredFile *> &files, const ScanOptions &options);
 /// The function table frontends register (Terraform's functions).

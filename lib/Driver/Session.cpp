@@ -79,10 +79,6 @@ bool isPolicyName(const std::string &path) {
   return name == ".cloudpact.yaml" || name == ".cloudpact.yml";
 }
 
-/// A text file (not a binary one) as a buffer's replacement from disk.
-bool readFile(const std::string &path, std::string &text) {
-  return readWholeFile(path, text) && text.find('\0') == std::string::npos;
-}
 
 bool sameFindings(const std::vector<Finding> &a, const std::vector<Finding> &b) {
   if (a.size() != b.size())
@@ -145,7 +141,7 @@ void Session::close(const std::string &path) {
     FileKind kind = classifyPath(path);
     std::string relative = fs::path(path).lexically_relative(options_.root).generic_string();
     bool inside = !relative.empty() && relative.rfind("..", 0) != 0;
-    if (inside && kind != FileKind::Other && readFile(path, text))
+    if (inside && kind != FileKind::Other && ReadRoots({options_.root}).read(path, text).ok())
       disk_[path] = makeInput(path, std::move(text), kind);
     else
       disk_.erase(path);
@@ -232,12 +228,19 @@ void Session::loadPolicy() {
     policyPath_ = fs::absolute(policyPath_).lexically_normal().generic_string();
   ++stats_.policyLoads;
   std::vector<ExtensionRow> extensions = std::move(policy_.cxxExtensions);
-  if (policyPath_.empty())
+  policyText_.clear();
+  if (policyPath_.empty()) {
     policy_ = defaultPolicy();
-  else if (auto it = buffers_.find(policyPath_); it != buffers_.end())
-    policy_ = loadPolicyText(it->second.input.file.file.text, policyPath_, policyDiagnostics_);
-  else
+  } else if (auto it = buffers_.find(policyPath_); it != buffers_.end()) {
+    policyText_ = it->second.input.file.file.text;
+    policy_ = loadPolicyText(policyText_, policyPath_, policyDiagnostics_);
+  } else if (!options_.policyFile.empty()) {
     policy_ = cloudpact::loadPolicy(policyPath_, policyDiagnostics_);
+    if (!readWholeFile(policyPath_, policyText_))
+      policyText_.clear();
+  } else {
+    policy_ = loadTreePolicy(policyPath_, {options_.root}, policyDiagnostics_, &policyText_);
+  }
   // The C++ tables' rows decide what the units yield.
   if (policy_.cxxExtensions != extensions)
     cxx_->valid = false;
@@ -366,17 +369,11 @@ void Session::analyze() {
   for (const Input *input : all)
     wanted.emplace(input->file.file.path, input->hash);
   // The policy file too: policy-error findings quote it.
-  std::string policyText;
+  const std::string &policyText = policyText_;
   bool addPolicy = false;
-  if (!policyPath_.empty() && !wanted.count(policyPath_)) {
-    if (auto it = buffers_.find(policyPath_); it != buffers_.end()) {
-      policyText = it->second.input.file.file.text;
-      addPolicy = true;
-    } else {
-      addPolicy = readFile(policyPath_, policyText);
-    }
-    if (addPolicy)
-      wanted.emplace(policyPath_, std::hash<std::string>{}(policyText));
+  if (!policyPath_.empty() && !wanted.count(policyPath_) && !policyText.empty()) {
+    addPolicy = true;
+    wanted.emplace(policyPath_, std::hash<std::string>{}(policyText));
   }
   bool removed = false;
   for (const auto &[path, hash] : fileHashes_)

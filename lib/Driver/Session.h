@@ -135,6 +135,7 @@ private:
   std::vector<Diagnostic> diskDiagnostics_;
   Policy policy_;
   std::string policyPath_;
+  std::string policyText_; // as loaded, for the snippets of policy-error findings
   std::vector<Diagnostic> policyDiagnostics_;
   bool policyLoaded_ = false;
   std::unique_ptr<CachedFacts> terraform_, manifests_, cxx_;

@@ -28,7 +28,12 @@ constexpr KindHandler kHandlers[] = {
 };
 } // namespace
 
-bool isManifest(const SourceFile &file) { return looksLikeManifest(file.text); }
+bool isManifest(const SourceFile &file) {
+  std::string_view text = file.text;
+  if (text.starts_with("\xEF\xBB\xBF")) // a byte-order mark (editor buffers keep theirs)
+    text.remove_prefix(3);
+  return looksLikeManifest(text);
+}
 
 namespace {
 void analyzeLoaded(std::unique_ptr<Manifests> manifests, Facts &out) {

@@ -10,7 +10,6 @@ namespace cloudpact::terraform {
 
 namespace {
 constexpr size_t kMaxModuleDepth = 16;
-constexpr size_t kMaxFileBytes = 4 * 1024 * 1024;
 const char *const kNull = "null";
 
 bool endsWith(const std::string &s, const std::string &suffix) {
@@ -241,30 +240,40 @@ void Analyzer::addFile(const SourceFile &source) {
   varFiles_.push_back(VarFile{&file, std::move(contents.attributes), dirName(path), name});
 }
 
-ModuleConfig *Analyzer::configFor(const std::string &dir) {
+ModuleConfig *Analyzer::configFor(const std::string &dir, std::string &problem) {
   if (auto it = configs_.find(dir); it != configs_.end())
     return &it->second;
-  return loadFromDisk(dir);
+  return loadFromDisk(dir, problem);
 }
 
-ModuleConfig *Analyzer::loadFromDisk(const std::string &dir) {
-  if (!diskTried_.insert(dir).second)
+ModuleConfig *Analyzer::loadFromDisk(const std::string &dir, std::string &problem) {
+  if (auto tried = diskTried_.find(dir); tried != diskTried_.end()) {
+    problem = tried->second;
     return nullptr;
+  }
+  std::string &why = diskTried_[dir];
+  if (ReadOutcome admitted = readRoots_.check(dir, true); !admitted.ok()) {
+    if (admitted.refusal != ReadRefusal::Missing)
+      why = dir + " " + admitted.reason;
+    problem = why;
+    return nullptr;
+  }
   std::error_code ec;
   std::vector<std::string> names;
   for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if ((endsWith(name, ".tf") || endsWith(name, ".tf.json")) && it->is_regular_file(ec))
+    if ((endsWith(name, ".tf") || endsWith(name, ".tf.json")) && !it->is_directory(ec))
       names.push_back(name);
   }
-  if (names.empty())
-    return nullptr;
   std::sort(names.begin(), names.end());
   for (const std::string &name : names) {
     std::string path = joinPath(dir, name);
     std::string content;
-    if (!readWholeFile(path, content) || content.size() > kMaxFileBytes)
+    if (ReadOutcome read = readRoots_.read(path, content); !read.ok()) {
+      diagnose(Level::Error, "input-not-analysed", SourceRange{SourceLoc{path, 0, 0, 0}, {}},
+               "not analysed: the file " + read.reason);
       continue;
+    }
     ParsedFile &file = newFile(path, std::move(content));
     addConfigFile(file, endsWith(name, ".json"));
   }
@@ -302,14 +311,20 @@ ValuePtr Analyzer::commandLineValue(const std::string &text, bool asString, cons
   return convert(contents.attributes.front().expr, Scope{});
 }
 
-std::string Analyzer::readFileText(const std::string &rawPath, bool &ok, std::string &problem) {
-  std::string text = readFileUnrecorded(rawPath, ok, problem);
+std::string Analyzer::readFileText(const std::string &rawPath, bool &ok, std::string &problem,
+                                   const SourceRange *reference) {
+  ReadRefusal refusal = ReadRefusal::None;
+  std::string text = readFileUnrecorded(rawPath, ok, problem, &refusal);
   if (rootInputs_)
     rootInputs_->reads.emplace_back(normalizePath(rawPath), ok, ok ? std::hash<std::string>{}(text) : 0);
+  // A missing file is ordinary (fileexists() guards); a refused one is worth saying where.
+  if (reference && refusal != ReadRefusal::None && refusal != ReadRefusal::Missing)
+    diagnose(Level::Warning, "input-not-analysed", *reference, "not read: " + problem);
   return text;
 }
 
-std::string Analyzer::readFileUnrecorded(const std::string &rawPath, bool &ok, std::string &problem) {
+std::string Analyzer::readFileUnrecorded(const std::string &rawPath, bool &ok, std::string &problem,
+                                         ReadRefusal *refusal) {
   ok = false;
   std::string path = normalizePath(rawPath);
   for (const ParsedFile &file : files_) {
@@ -322,19 +337,11 @@ std::string Analyzer::readFileUnrecorded(const std::string &rawPath, bool &ok, s
     problem = "file " + path + " is outside the scanned tree";
     return {};
   }
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    problem = "file " + path + " does not exist";
-    return {};
-  }
-  if (size > kMaxFileBytes) {
-    problem = "file " + path + " is too large to read";
-    return {};
-  }
   std::string text;
-  if (!readWholeFile(path, text)) {
-    problem = "file " + path + " cannot be read";
+  if (ReadOutcome read = readRoots_.read(path, text); !read.ok()) {
+    problem = "file " + path + " " + read.reason;
+    if (refusal)
+      *refusal = read.refusal;
     return {};
   }
   ok = true;
@@ -549,7 +556,7 @@ std::string Analyzer::resolveModuleSource(const Instance &parent, const std::str
       ok = true;
     }
   if (!ok)
-    ok = readWholeFile(manifestPath, text);
+    ok = readRoots_.read(manifestPath, text).ok();
   if (ok) {
     syntax::ParseResult parsed = syntax::parseJson(text, manifestPath);
     const syntax::Node *modules = parsed.documents.empty() ? nullptr : parsed.documents[0].root.get("Modules");
@@ -638,12 +645,18 @@ Instance *Analyzer::instantiate(const ModuleConfig &config, Instance *parent, co
       diagnose(Level::Error, "parse-error", block->typeRange, "module \"" + name + "\" calls itself through " + dir);
       continue;
     }
-    ModuleConfig *child = configFor(dir);
+    std::string refused;
+    ModuleConfig *child = configFor(dir, refused);
     if (!child) {
-      inst->unresolved[name] = "module." + name + " (" + dir + ") has no .tf files";
       const Attribute *source = block->attr("source");
-      diagnose(Level::Note, "", source ? source->expr.range() : block->typeRange,
-               "module \"" + name + "\": no Terraform files in " + dir + "; its outputs are unknown");
+      SourceRange where = source ? source->expr.range() : block->typeRange;
+      if (!refused.empty()) {
+        inst->unresolved[name] = "module." + name + " is not read: " + refused;
+        diagnose(Level::Note, "", where, "module \"" + name + "\" is not read: " + refused + "; its outputs are unknown");
+        continue;
+      }
+      inst->unresolved[name] = "module." + name + " (" + dir + ") has no .tf files";
+      diagnose(Level::Note, "", where, "module \"" + name + "\": no Terraform files in " + dir + "; its outputs are unknown");
       continue;
     }
     inst->children[name] = instantiate(*child, inst, name, block, rootDir, qualifier, stack);
@@ -1066,6 +1079,7 @@ void Analyzer::run() {
     scanRoot_ = !common.empty() ? "/" : ".";
   if (scanRoot_ == "." || common.empty() || (common.size() == 1 && common[0] == "."))
     scanRoot_ = ".";
+  readRoots_ = ReadRoots(options_.readRoots.empty() ? std::vector<std::string>{scanRoot_} : options_.readRoots);
 
   // Pinned -var-files that were not among the scanned files are read from disk.
   for (const std::string &pinned : options_.varFiles) {

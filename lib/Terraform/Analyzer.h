@@ -98,12 +98,15 @@ public:
   /// default provider), or null; `key` receives its name ("aws", "kubernetes.eks").
   const ProviderConfig *providerOf(Instance &instance, const Block &resource, std::string &key);
   const ParsedFile *synthesize(const std::string &key, std::function<std::unique_ptr<ParsedFile>()> make);
-  std::string readFileText(const std::string &path, bool &ok, std::string &problem);
+  /// The text of a file an expression reads (file(), templatefile()), confined to the scan's
+  /// roots. A refusal other than "does not exist" is also a warning at `reference`, if given.
+  std::string readFileText(const std::string &path, bool &ok, std::string &problem, const SourceRange *reference = nullptr);
   /// A variable's value given outside any file (-var, TF_VAR_): a string for a variable of type
   /// string (or none), else read as an HCL expression, as Terraform does. `where` names the origin.
   ValuePtr commandLineValue(const std::string &text, bool asString, const SourceRange &where);
   /// readFileText without noting the read as an input of the root being evaluated.
-  std::string readFileUnrecorded(const std::string &path, bool &ok, std::string &problem);
+  std::string readFileUnrecorded(const std::string &path, bool &ok, std::string &problem,
+                                 ReadRefusal *refusal = nullptr);
   const std::vector<std::unique_ptr<Instance>> &instances() const { return instances_; }
   const Options &options() const { return options_; }
   Facts &facts() { return *out_; }
@@ -119,8 +122,10 @@ private:
 
   // files
   ParsedFile &newFile(std::string path, std::string text);
-  ModuleConfig *configFor(const std::string &dir);
-  ModuleConfig *loadFromDisk(const std::string &dir);
+  ModuleConfig *configFor(const std::string &dir, std::string &problem);
+  /// Reads a module directory no scanned file is in; null (with `problem` unless there is no
+  /// directory) when it is outside the roots or holds no .tf files.
+  ModuleConfig *loadFromDisk(const std::string &dir, std::string &problem);
   /// Parses `file` (native or JSON syntax), through the parse cache when there is one.
   void parse(ParsedFile &file, bool json);
   void addConfigFile(ParsedFile &file, bool json);
@@ -162,7 +167,7 @@ private:
   std::deque<FileContents> contents_;
   std::map<std::string, std::unique_ptr<ParsedFile>> synthetic_;
   std::map<std::string, ModuleConfig> configs_; // by dir
-  std::set<std::string> diskTried_;
+  std::map<std::string, std::string> diskTried_; // module directories read from disk → why refused ("" if not)
   struct VarFile {
     const ParsedFile *file = nullptr;
     std::vector<Attribute> attributes;
@@ -178,6 +183,7 @@ private:
   std::set<std::string> constantsInProgress_;
   std::set<std::string> scannedDirs_;
   std::string scanRoot_;
+  ReadRoots readRoots_;
   std::map<std::pair<const Instance *, const Block *>, ValuePtr> regions_;
   std::map<const Value *, std::string> fileOrigins_; // file() results → the file they read
 };

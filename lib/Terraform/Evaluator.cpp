@@ -975,7 +975,7 @@ ValuePtr Evaluator::fileFunction(TSNode call, const std::vector<ValuePtr> &args)
     return makeApply("file", args, r);
   bool ok = false;
   std::string problem;
-  std::string content = a_.readFileText(path.text, ok, problem);
+  std::string content = a_.readFileText(path.text, ok, problem, &r);
   if (!ok)
     return makeUnknown(problem, r);
   ValuePtr value = withPhrase(makeLiteral(content, r), "contents of " + normalizePath(path.text));
@@ -993,7 +993,7 @@ ValuePtr Evaluator::templateFile(TSNode call, const std::vector<ValuePtr> &args)
   std::string display = normalizePath(path.text);
   bool ok = false;
   std::string problem;
-  std::string content = a_.readFileText(path.text, ok, problem);
+  std::string content = a_.readFileText(path.text, ok, problem, &r);
   if (!ok)
     return makeUnknown(problem, r);
   // Parse the file as the body of a heredoc whose lines map back onto the file.

@@ -36,6 +36,9 @@ struct Options {
   syntax::ParseCache *parses = nullptr;
   /// Root modules' facts kept from an earlier run (the language server). Null: evaluate all.
   RootCache *roots = nullptr;
+  /// The scan's roots: module directories and the files file() and templatefile() read must
+  /// resolve inside them (ReadRoots). Empty: the scanned files' common directory.
+  std::vector<std::string> readRoots;
 };
 
 /// Each root module's facts, kept between runs with what they were computed from: the files of
