@@ -181,7 +181,53 @@ ScanResult runScan(const ScanOptions &options) {
   analysisOptions.functions = &languageFunctions();
   analysisOptions.today = options.today;
   result.analysis = analyze(result.facts, result.policy, result.files, analysisOptions);
+  mergeInstanceDuplicates(result.analysis.findings);
   return result;
+}
+
+void mergeInstanceDuplicates(std::vector<Finding> &findings) {
+  struct Group {
+    size_t first;
+    std::vector<std::string> subjects;
+  };
+  std::map<std::tuple<std::string, Level, std::string, std::string, std::string, bool>, Group> groups;
+  std::vector<bool> merged(findings.size(), false);
+  for (size_t i = 0; i < findings.size(); ++i) {
+    const Finding &f = findings[i];
+    if (!f.route || f.route->subject.empty())
+      continue;
+    auto [it, fresh] = groups.try_emplace(
+        {f.rule, f.level, formatLoc(f.range.begin), formatLoc(f.range.end), f.message, f.suppressed}, Group{i, {}});
+    it->second.subjects.push_back(f.route->subject);
+    if (fresh)
+      continue;
+    Finding &kept = findings[it->second.first];
+    // Another instance's path to the same access (its inputs may come from elsewhere).
+    if (f.trace != kept.trace && kept.alternatives.size() < kListedInstances &&
+        std::find(kept.alternatives.begin(), kept.alternatives.end(), f.trace) == kept.alternatives.end())
+      kept.alternatives.push_back(f.trace);
+    merged[i] = true;
+  }
+  for (auto &[k, group] : groups) {
+    if (group.subjects.size() < 2)
+      continue;
+    Finding &kept = findings[group.first];
+    kept.message += " (in " + std::to_string(group.subjects.size()) + " module instances)";
+    for (size_t n = 0; n < group.subjects.size() && n < kListedInstances; ++n)
+      kept.trace.push_back(TraceStep{kept.range, "instance " + group.subjects[n]});
+    if (group.subjects.size() > kListedInstances)
+      kept.trace.push_back(TraceStep{kept.range, "and " + std::to_string(group.subjects.size() - kListedInstances) +
+                                                     " more instances"});
+  }
+  size_t next = 0;
+  for (size_t i = 0; i < findings.size(); ++i) {
+    if (merged[i])
+      continue;
+    if (next != i)
+      findings[next] = std::move(findings[i]);
+    ++next;
+  }
+  findings.resize(next);
 }
 
 } // namespace cloudpact

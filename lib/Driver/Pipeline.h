@@ -77,5 +77,10 @@ Facts extractFacts(const std::vector<const DiscoveredFile *> &files, const ScanO
 /// The function table frontends register (Terraform's functions).
 const FunctionTable &languageFunctions();
 ScanResult runScan(const ScanOptions &options);
+/// One finding for an access that several module instances share: findings equal in rule,
+/// level, range, message and suppression become the first of them, whose notes list the
+/// instances (at most kListedInstances) and whose alternatives keep the other traces.
+void mergeInstanceDuplicates(std::vector<Finding> &findings);
+inline constexpr size_t kListedInstances = 16;
 
 } // namespace cloudpact

@@ -399,6 +399,7 @@ void Session::analyze() {
   analysisOptions.today = options_.today;
   auto solving = std::chrono::steady_clock::now();
   AnalysisResult result = cloudpact::analyze(facts, policy_, files_, analysisOptions);
+  mergeInstanceDuplicates(result.findings);
   report.solverMilliseconds = since(solving);
   ++stats_.analyses;
   stale_ = false;

@@ -134,7 +134,7 @@ private:
   // modules
   void buildRoots();
   Instance *instantiate(const ModuleConfig &config, Instance *parent, const std::string &callName, const Block *call,
-                        const std::string &rootDir, const std::string &qualifier, std::vector<std::string> &stack);
+                        const std::string &rootDir, const std::string &qualifier);
   std::string resolveModuleSource(const Instance &parent, const std::string &callName, const Block &call,
                                   std::string &problem);
   void defineInstance(Instance &instance);
@@ -177,6 +177,8 @@ private:
   std::vector<VarFile> varFiles_;
   std::map<std::string, std::string> nearestRoot_; // directory → nearest enclosing root module
   std::vector<std::unique_ptr<Instance>> instances_;
+  size_t rootFirstInstance_ = 0; // where the root being instantiated begins in instances_
+  bool rootInstanceLimitSaid_ = false;
   std::map<std::string, SymbolDef> symbols_;
   std::vector<std::string> symbolOrder_;
   std::map<const Value *, std::pair<ValuePtr, CV>> constants_; // keeps each Value alive
@@ -201,6 +203,12 @@ std::string normalizePath(const std::string &path);
 std::string dirName(const std::string &path);
 std::string baseName(const std::string &path);
 std::string joinPath(const std::string &dir, const std::string &name);
+std::vector<std::string> splitPath(const std::string &path);
+bool endsWith(const std::string &s, const std::string &suffix);
+/// Whether a directory lies in a `.terraform` directory (downloaded modules, not roots).
+bool underTerraformDir(const std::string &dir);
+/// Raw text of a traversal used as a reference (provider = aws.west, providers = { aws = aws.west }).
+std::string traversalText(const Expr &expr);
 
 /// Emits ModelAccess sinks and the Assigns of Terraform-managed Kubernetes objects and
 /// SageMaker endpoints for one module instance.
