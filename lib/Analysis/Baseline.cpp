@@ -1,10 +1,13 @@
 #include "Analysis/Baseline.h"
 
+#include "Core/InputFile.h"
+
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <map>
-#include <sstream>
 
 namespace cloudpact {
 
@@ -19,24 +22,28 @@ bool writeBaseline(const std::string &path, const std::vector<Finding> &findings
                        {"message", finding.message}});
   }
   nlohmann::ordered_json document = {{"version", 1}, {"findings", entries}};
-  std::ofstream out(path);
+  std::ofstream out(path, std::ios::binary);
   if (!out) {
-    error = "cannot write baseline " + path;
+    error = "cannot write baseline " + path + ": " + std::strerror(errno);
     return false;
   }
-  out << document.dump(2) << "\n";
+  errno = 0;
+  out << document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+  out.close();
+  if (out.fail()) {
+    error = "cannot write baseline " + path + ": " + (errno ? std::strerror(errno) : "write failed");
+    return false;
+  }
   return true;
 }
 
 bool applyBaseline(const std::string &path, std::vector<Finding> &findings, std::string &error) {
-  std::ifstream in(path);
-  if (!in) {
-    error = "cannot read baseline " + path;
+  std::string text;
+  if (!readInputFile(path, kMaxBaselineBytes, text, error)) {
+    error = "cannot read baseline " + error;
     return false;
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  nlohmann::json document = nlohmann::json::parse(buffer.str(), nullptr, false);
+  nlohmann::json document = nlohmann::json::parse(text, nullptr, false);
   if (document.is_discarded() || !document.is_object() || !document.contains("findings") ||
       !document["findings"].is_array()) {
     error = path + ": not a cloudpact baseline (expected {\"version\": 1, \"findings\": [...]})";

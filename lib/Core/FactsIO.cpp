@@ -1,5 +1,7 @@
 #include "Core/FactsIO.h"
 
+#include "Core/InputFile.h"
+
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -204,6 +206,12 @@ bool readFactsFile(std::string_view text, Facts &out, std::string &error,
     error = what;
     return false;
   }
+}
+
+bool readFactsFileAt(const std::string &path, Facts &out, std::string &error,
+                     const std::function<std::string(const std::string &)> &mapPath) {
+  std::string text;
+  return readInputFile(path, kMaxFactsFileBytes, text, error) && readFactsFile(text, out, error, mapPath);
 }
 
 } // namespace cloudpact

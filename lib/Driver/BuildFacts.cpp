@@ -183,9 +183,9 @@ void loadFactsDirectory(const std::string &dir, Facts &out) {
   };
   std::vector<Facts> units;
   for (const fs::path &file : files) {
-    std::string text, error;
+    std::string error;
     Facts unit;
-    if (!readWholeFile(file.string(), text) || !readFactsFile(text, unit, error, relative)) {
+    if (!readFactsFileAt(file.string(), unit, error, relative)) {
       out.diagnostics.push_back(makeDiagnostic(Level::Error, "parse-error", SourceRange{SourceLoc{file.generic_string(), 0, 0, 0}, {}},
                                                "cannot read facts file: " + (error.empty() ? "unreadable" : error)));
       continue;

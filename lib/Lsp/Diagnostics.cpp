@@ -2,6 +2,7 @@
 
 #include "Analysis/Rules.h"
 #include "Driver/Discover.h"
+#include "Report/Display.h"
 
 namespace cloudpact::lsp {
 
@@ -62,14 +63,14 @@ Diagnostic toDiagnostic(const Finding &finding, const FileSet &files, OffsetEnco
   if (!finding.rule.empty() && findRule(finding.rule))
     out.codeDescription = CodeDescription{ruleHelpUri(finding.rule)};
   out.source = "cloudpact";
-  out.message = finding.message;
+  out.message = displayText(finding.message);
   for (const TraceStep &step : finding.trace) {
     if (step.range.file().empty() || step.range.file().front() == '<') // -var, TF_VAR_: no file
       continue;
     DiagnosticRelatedInformation info;
     info.location.uri = uriFor ? uriFor(step.range.file()) : uriFromPath(step.range.file());
     info.location.range = convert(step.range, files, encoding);
-    info.message = step.phrase;
+    info.message = displayText(step.phrase);
     out.relatedInformation.push_back(std::move(info));
   }
   return out;

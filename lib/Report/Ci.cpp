@@ -1,4 +1,5 @@
 // CI annotations: GitHub Actions workflow commands and GitLab Code Quality.
+#include "Report/Display.h"
 #include "Report/Report.h"
 
 #include <nlohmann/json.hpp>
@@ -57,16 +58,16 @@ void writeGithub(std::ostream &out, const std::vector<Finding> &findings) {
   for (const Finding &finding : findings) {
     if (finding.suppressed)
       continue;
-    out << "::" << githubCommand(finding.level) << " file=" << escapeProperty(finding.range.file());
+    out << "::" << githubCommand(finding.level) << " file=" << escapeProperty(displayText(finding.range.file()));
     if (finding.range.valid()) {
       out << ",line=" << finding.range.begin.line << ",col=" << finding.range.begin.column;
       if (finding.range.end.valid())
         out << ",endLine=" << finding.range.end.line << ",endColumn=" << finding.range.end.column;
     }
-    out << ",title=" << escapeProperty(finding.rule.empty() ? "cloudpact" : "cloudpact " + finding.rule);
-    std::string message = finding.message;
+    out << ",title=" << escapeProperty(finding.rule.empty() ? "cloudpact" : "cloudpact " + displayText(finding.rule));
+    std::string message = displayText(finding.message);
     for (const TraceStep &step : finding.trace)
-      message += "\n  " + formatLoc(step.range.begin) + ": " + step.phrase;
+      message += "\n  " + displayText(formatLoc(step.range.begin)) + ": " + displayText(step.phrase);
     out << "::" << escapeData(message) << "\n";
   }
 }
@@ -76,18 +77,19 @@ void writeGitlab(std::ostream &out, const std::vector<Finding> &findings) {
   for (const Finding &finding : findings) {
     if (finding.suppressed || finding.rule.empty())
       continue;
-    std::string description = finding.message;
-    issues.push_back({{"type", "issue"},
-                      {"description", description},
-                      {"check_name", finding.rule},
-                      {"categories", {"Security"}},
-                      {"fingerprint", finding.fingerprint},
-                      {"severity", gitlabSeverity(finding.level)},
-                      {"location",
-                       {{"path", finding.range.file()},
-                        {"lines", {{"begin", std::max<uint32_t>(finding.range.begin.line, 1)}}}}}});
+    nlohmann::ordered_json issue = {{"type", "issue"},
+                                    {"description", finding.message},
+                                    {"check_name", finding.rule},
+                                    {"categories", {"Security"}},
+                                    {"fingerprint", finding.fingerprint},
+                                    {"severity", gitlabSeverity(finding.level)},
+                                    {"location",
+                                     {{"path", finding.range.file()},
+                                      {"lines", {{"begin", std::max<uint32_t>(finding.range.begin.line, 1)}}}}}};
+    makeDisplayable(issue);
+    issues.push_back(std::move(issue));
   }
-  out << issues.dump(2) << "\n";
+  out << issues.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
 } // namespace cloudpact

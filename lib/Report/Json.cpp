@@ -1,3 +1,4 @@
+#include "Report/Display.h"
 #include "Report/Report.h"
 
 #include "cloudpact/Version.h"
@@ -56,6 +57,7 @@ void writeJson(std::ostream &out, const std::vector<Finding> &findings, bool sho
     }
     if (finding.suppressed)
       f["suppression"] = finding.suppression;
+    makeDisplayable(f);
     list.push_back(std::move(f));
   }
   FindingCounts counts = countFindings(findings);
@@ -65,7 +67,7 @@ void writeJson(std::ostream &out, const std::vector<Finding> &findings, bool sho
                    {"summary",
                     {{"errors", counts.errors}, {"warnings", counts.warnings}, {"notes", counts.notes},
                      {"suppressed", counts.suppressed}}}};
-  out << document.dump(2) << "\n";
+  out << document.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
 }
 
 } // namespace cloudpact

@@ -1,4 +1,5 @@
 #include "Analysis/Rules.h"
+#include "Report/Display.h"
 #include "Report/Report.h"
 #include "cloudpact/Version.h"
 
@@ -107,6 +108,7 @@ void writeSarif(std::ostream &out, const std::vector<Finding> &findings, const F
       json notification = {{"level", sarifLevel(finding.level)}, {"message", {{"text", finding.message}}}};
       if (!finding.range.file().empty())
         notification["locations"] = json::array({{{"physicalLocation", physicalLocation(finding.range, files, uris)}}});
+      makeDisplayable(notification);
       notifications.push_back(std::move(notification));
       continue;
     }
@@ -138,6 +140,7 @@ void writeSarif(std::ostream &out, const std::vector<Finding> &findings, const F
       result["suppressions"] = json::array({{{"kind", inSource ? "inSource" : "external"},
                                              {"justification", finding.suppression}}});
     }
+    makeDisplayable(result);
     results.push_back(std::move(result));
   }
   std::string rootUri = "file://" + percentEncode(uris.root.generic_string());
@@ -158,7 +161,7 @@ void writeSarif(std::ostream &out, const std::vector<Finding> &findings, const F
   json document = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                    {"version", "2.1.0"},
                    {"runs", json::array({std::move(run)})}};
-  out << document.dump(2) << "\n";
+  out << document.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
 }
 
 } // namespace cloudpact

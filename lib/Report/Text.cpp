@@ -1,3 +1,4 @@
+#include "Report/Display.h"
 #include "Report/Report.h"
 
 namespace cloudpact {
@@ -23,10 +24,10 @@ struct Palette {
 
 void writeHeader(std::ostream &out, const Palette &p, const SourceRange &range, Level level, const std::string &message,
                  const std::string &rule) {
-  out << p.bold() << formatLoc(range.begin) << ": " << p.reset() << p.level(level) << levelName(level) << ": " << p.reset()
-      << p.bold() << message;
+  out << p.bold() << displayText(formatLoc(range.begin)) << ": " << p.reset() << p.level(level) << levelName(level) << ": "
+      << p.reset() << p.bold() << displayText(message);
   if (!rule.empty())
-    out << " [" << rule << "]";
+    out << " [" << displayText(rule) << "]";
   out << p.reset() << "\n";
 }
 
@@ -36,14 +37,10 @@ void writeSnippet(std::ostream &out, const Palette &p, const SourceRange &range,
   std::string_view line = files.line(range.file(), range.begin.line);
   if (line.empty())
     return;
-  out << line << "\n";
-  std::string marker;
-  for (uint32_t i = 1; i < range.begin.column && i <= line.size(); ++i)
-    marker += line[i - 1] == '\t' ? '\t' : ' ';
-  marker += '^';
-  if (range.end.valid() && range.end.line == range.begin.line && range.end.column > range.begin.column + 1)
-    marker += std::string(std::min<size_t>(range.end.column - range.begin.column - 1, line.size()), '~');
-  out << p.caret() << marker << p.reset() << "\n";
+  bool sameLine = range.end.valid() && range.end.line == range.begin.line;
+  ShownLine shown = displaySnippet(line, range.begin.column, sameLine ? range.end.column : 0);
+  out << shown.text << "\n";
+  out << p.caret() << shown.marker << p.reset() << "\n";
 }
 
 void writeTrace(std::ostream &out, const Palette &p, const Trace &trace) {
@@ -101,14 +98,15 @@ void writeExplanation(std::ostream &out, const Finding &finding, const FileSet &
   writeSnippet(out, p, finding.range, files);
   if (finding.route) {
     const Route &r = *finding.route;
-    out << "  api:      " << r.api << " (" << accessKindName(r.kind) << ")\n";
-    if (!r.subject.empty()) out << "  subject:  " << r.subject << "\n";
-    out << "  provider: " << (r.provider.empty() ? "unknown" : r.provider) << "\n";
-    out << "  model:    " << (r.model.empty() ? "unknown" : r.model) << "\n";
-    out << "  cloud:    " << (r.cloud.empty() ? "unknown" : r.cloud) << "\n";
-    if (!r.region.empty()) out << "  region:   " << r.region << "\n";
-    if (!r.host.empty()) out << "  endpoint: " << r.host << "\n";
-    out << "  verdict:  " << verdictName(r.verdict) << " (" << r.reason << ")\n";
+    auto orUnknown = [](const std::string &text) { return text.empty() ? std::string("unknown") : displayText(text); };
+    out << "  api:      " << displayText(r.api) << " (" << accessKindName(r.kind) << ")\n";
+    if (!r.subject.empty()) out << "  subject:  " << displayText(r.subject) << "\n";
+    out << "  provider: " << orUnknown(r.provider) << "\n";
+    out << "  model:    " << orUnknown(r.model) << "\n";
+    out << "  cloud:    " << orUnknown(r.cloud) << "\n";
+    if (!r.region.empty()) out << "  region:   " << displayText(r.region) << "\n";
+    if (!r.host.empty()) out << "  endpoint: " << displayText(r.host) << "\n";
+    out << "  verdict:  " << verdictName(r.verdict) << " (" << displayText(r.reason) << ")\n";
   }
   out << "trace (" << finding.trace.size() << " steps, first value to the access):\n";
   writeTrace(out, p, finding.trace);

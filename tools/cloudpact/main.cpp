@@ -1,27 +1,31 @@
 // cloudpact: which cloud does each AI-model access go through, and does that honour the contracts?
 #include "Analysis/Baseline.h"
 #include "Analysis/Rules.h"
+#include "Core/InputFile.h"
 #include "Driver/BuildFacts.h"
 #include "Driver/Pipeline.h"
 #include "Lsp/Server.h"
+#include "Report/Display.h"
 #include "Report/Report.h"
 #include "cloudpact/Version.h"
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
+#include <csignal>
 #include <cstdlib>
-#include <filesystem>
-#include <mutex>
-#include <set>
-#include <thread>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
+#include <mutex>
+#include <set>
 #include <sstream>
+#include <thread>
 #include <unistd.h>
 
 extern char **environ;
@@ -103,8 +107,35 @@ struct CliOptions {
 };
 
 int usageError(const std::string &message) {
-  std::cerr << "cloudpact: error: " << message << "\nTry 'cloudpact help'.\n";
+  std::cerr << "cloudpact: error: " << displayText(message) << "\nTry 'cloudpact help'.\n";
   return 2;
+}
+
+/// An error that ends the run (exit status 2); `message` may name paths and values from the
+/// repository, so it is shown through displayText like any report.
+int fatalError(const std::string &message) {
+  std::cerr << "cloudpact: error: " << displayText(message) << "\n";
+  return 2;
+}
+
+/// Files the command line names, checked before the scan: each must be a regular file (a FIFO
+/// would block the scan, a device feed it without end) no larger than a scanned file may be
+/// (ScanOptions::maxFileBytes). Standard input has the same bound.
+struct NamedInput {
+  std::string_view option;
+  const char *noun; // for messages: "cannot read <noun> <path>"
+};
+constexpr NamedInput kNamedInputs[] = {
+    {"--policy", "policy"},
+    {"--var-file", "var file"},
+    {"--baseline", "baseline"},
+};
+
+const char *namedInputNoun(std::string_view option) {
+  for (const NamedInput &row : kNamedInputs)
+    if (option == row.option)
+      return row.noun;
+  return "file";
 }
 
 bool parseArgs(int argc, char **argv, CliOptions &options, int &exitCode) {
@@ -276,26 +307,34 @@ bool useColor(const CliOptions &options) {
 
 std::string describeOrDash(const ValuePtr &value) { return value ? describe(*value) : "-"; }
 
+/// What the frontends extracted, one line per fact. The lines echo the repository's values, so
+/// each is shown through displayText.
 void writeFacts(std::ostream &out, const Facts &facts) {
-  for (const Assign &assign : facts.assigns)
-    out << "assign " << assign.symbol << " = " << describeOrDash(assign.value) << " @ " << formatLoc(assign.range.begin)
-        << " \"" << assign.phrase << "\"\n";
+  auto emit = [&](const std::ostringstream &line) { out << displayText(line.str(), 4 * kMaxShownBytes) << "\n"; };
+  for (const Assign &assign : facts.assigns) {
+    std::ostringstream line;
+    line << "assign " << assign.symbol << " = " << describeOrDash(assign.value) << " @ " << formatLoc(assign.range.begin)
+         << " \"" << assign.phrase << "\"";
+    emit(line);
+  }
   for (const ModelAccess &access : facts.accesses) {
-    out << "access " << accessKindName(access.kind) << " " << access.api << " model=" << describeOrDash(access.model)
-        << " endpoint=" << describeOrDash(access.endpoint) << " region=" << describeOrDash(access.region)
-        << " provider=" << describeOrDash(access.provider) << " cloud=" << describeOrDash(access.cloud) << " @ "
-        << formatLoc(access.range.begin) << " subject=" << access.subject;
+    std::ostringstream line;
+    line << "access " << accessKindName(access.kind) << " " << access.api << " model=" << describeOrDash(access.model)
+         << " endpoint=" << describeOrDash(access.endpoint) << " region=" << describeOrDash(access.region)
+         << " provider=" << describeOrDash(access.provider) << " cloud=" << describeOrDash(access.cloud) << " @ "
+         << formatLoc(access.range.begin) << " subject=" << access.subject;
     if (!access.impliedCloud.empty())
-      out << " implied=" << access.impliedCloud;
+      line << " implied=" << access.impliedCloud;
     if (access.confidence < 1.0)
-      out << " confidence=" << access.confidence;
-    out << "\n";
+      line << " confidence=" << access.confidence;
+    emit(line);
   }
   for (const Diagnostic &diagnostic : facts.diagnostics) {
-    out << formatLoc(diagnostic.range.begin) << ": " << levelName(diagnostic.level) << ": " << diagnostic.message;
+    std::ostringstream line;
+    line << formatLoc(diagnostic.range.begin) << ": " << levelName(diagnostic.level) << ": " << diagnostic.message;
     if (!diagnostic.rule.empty())
-      out << " [" << diagnostic.rule << "]";
-    out << "\n";
+      line << " [" << diagnostic.rule << "]";
+    emit(line);
   }
 }
 
@@ -378,11 +417,47 @@ void keepChangedFiles(std::vector<Finding> &findings, const std::vector<std::str
                  findings.end());
 }
 
+/// The named inputs that cannot be read (see kNamedInputs): a usage error for the first.
+/// A policy that does not exist is left to the scan, which reports it as a located policy-error.
+int checkNamedInputs(const CliOptions &options) {
+  std::vector<std::pair<std::string_view, std::string>> named; // (option, path)
+  std::error_code ec;
+  if (!options.scan.policyFile.empty() && std::filesystem::exists(options.scan.policyFile, ec))
+    named.emplace_back("--policy", options.scan.policyFile);
+  for (const std::string &path : options.scan.varFiles)
+    named.emplace_back("--var-file", path);
+  if (!options.baseline.empty())
+    named.emplace_back("--baseline", options.baseline);
+  for (const auto &[option, path] : named)
+    if (std::string why = inputFileProblem(path, options.scan.maxFileBytes); !why.empty())
+      return usageError(std::string("cannot read ") + namedInputNoun(option) + " " + path + ": " + why);
+  return 0;
+}
+
+/// Standard input as the `-` file: at most as much as a scanned file may hold.
+int readStandardInput(CliOptions &options) {
+  std::string text;
+  size_t limit = options.scan.maxFileBytes;
+  if (!readInputStream(std::cin, limit, text))
+    return fatalError("standard input holds more than " + formatByteSize(limit) + ", the limit for one file");
+  if (std::cin.bad())
+    return fatalError(std::string("cannot read standard input: ") + std::strerror(errno));
+  options.scan.stdinFile = SourceFile{options.stdinFilename, std::move(text)};
+  return 0;
+}
+
+int writeReport(CliOptions &options, const ScanResult &scan, const std::vector<std::string> &changed, std::ostream &out);
+
 int run(CliOptions &options) {
   if (options.command == "rules")
     return listRules(std::cout);
   if (options.command == "extract")
-    return runExtract(options.extract, std::cerr);
+    return runExtract(options.extract, std::cerr); // the compiler it runs keeps the default SIGPIPE
+  // A reader that goes away (a closed pipe) makes writes fail instead of killing the process,
+  // so the failure is reported and the exit status says so.
+  std::signal(SIGPIPE, SIG_IGN);
+  if (int status = checkNamedInputs(options))
+    return status;
   if (options.command == "lsp") {
     lsp::ServerOptions server;
     server.litTest = options.litTest;
@@ -390,11 +465,9 @@ int run(CliOptions &options) {
     server.buildDir = options.scan.buildDir;
     return lsp::runServer(std::cin, std::cout, server);
   }
-  if (options.readStdin) {
-    std::stringstream buffer;
-    buffer << std::cin.rdbuf();
-    options.scan.stdinFile = SourceFile{options.stdinFilename, buffer.str()};
-  }
+  if (options.readStdin)
+    if (int status = readStandardInput(options))
+      return status;
   std::vector<std::string> changed;
   if (options.changedFiles) {
     changed = options.scan.paths;
@@ -407,15 +480,30 @@ int run(CliOptions &options) {
 
   std::ofstream file;
   std::ostream *out = &std::cout;
+  std::string destination = options.output.empty() ? "standard output" : options.output;
   if (!options.output.empty()) {
-    file.open(options.output);
-    if (!file) {
-      std::cerr << "cloudpact: error: cannot write " << options.output << "\n";
-      return 2;
-    }
+    file.open(options.output, std::ios::binary);
+    if (!file)
+      return fatalError("cannot write " + destination + ": " + std::strerror(errno));
     out = &file;
   }
+  errno = 0;
+  int status = writeReport(options, scan, changed, *out);
+  // A report that did not reach its reader (a full disk, a closed pipe) is no report: the
+  // exit status must not be that of a good run.
+  out->flush();
+  if (file.is_open())
+    file.close();
+  if (out->fail()) {
+    int writeErrno = errno;
+    return fatalError("cannot write the report to " + destination + ": " +
+                      (writeErrno ? std::strerror(writeErrno) : "write failed"));
+  }
+  return status;
+}
 
+int writeReport(CliOptions &options, const ScanResult &scan, const std::vector<std::string> &changed, std::ostream &output) {
+  std::ostream *out = &output;
   if (options.command == "facts") {
     writeFacts(*out, scan.facts);
     return 0;
@@ -436,22 +524,18 @@ int run(CliOptions &options) {
 
   if (!options.writeBaseline.empty()) {
     std::string error;
-    if (!writeBaseline(options.writeBaseline, findings, error)) {
-      std::cerr << "cloudpact: error: " << error << "\n";
-      return 2;
-    }
+    if (!writeBaseline(options.writeBaseline, findings, error))
+      return fatalError(error);
     size_t written = 0;
     for (const Finding &f : findings)
       written += !f.rule.empty() && !f.suppressed;
-    std::cerr << "cloudpact: wrote " << written << " findings to " << options.writeBaseline << "\n";
+    std::cerr << "cloudpact: wrote " << written << " findings to " << displayText(options.writeBaseline) << "\n";
     return 0;
   }
   if (!options.baseline.empty()) {
     std::string error;
-    if (!applyBaseline(options.baseline, findings, error)) {
-      std::cerr << "cloudpact: error: " << error << "\n";
-      return 2;
-    }
+    if (!applyBaseline(options.baseline, findings, error))
+      return fatalError(error);
   }
 
   if (options.command == "explain") {
@@ -461,8 +545,7 @@ int run(CliOptions &options) {
         return 0;
       }
     }
-    std::cerr << "cloudpact: error: no finding with id " << options.explainId << "\n";
-    return 2;
+    return fatalError("no finding with id " + options.explainId);
   }
 
   if (options.format == "json") {
