@@ -26,6 +26,29 @@ const char *typeName(const json &value) {
 
 } // namespace
 
+bool jsonNestingWithin(std::string_view text, size_t limit) {
+  size_t depth = 0;
+  bool inString = false, escaped = false;
+  for (char c : text) {
+    if (inString) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit)
+        return false;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return true;
+}
+
 void fromJSON(const json &value, std::string &out, const std::string &path) {
   if (!value.is_string())
     expected(value, path, "a string");

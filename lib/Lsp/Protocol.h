@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cloudpact::lsp {
@@ -25,6 +26,15 @@ enum class ErrorCode : int {
   ServerNotInitialized = -32002,
   RequestCancelled = -32800,
 };
+
+/// How deep a message may nest arrays and objects. LSP messages nest a dozen levels; parsing
+/// and copying a JSON value recurses once per level, so a deeper message is refused before it
+/// is parsed (100,000 levels would overflow the stack).
+constexpr size_t kMaxJsonNesting = 256;
+
+/// True if `text` nests arrays and objects (outside strings) no deeper than `limit`. A scan of
+/// brackets, without building any value: linear in the text, constant in memory.
+bool jsonNestingWithin(std::string_view text, size_t limit = kMaxJsonNesting);
 
 /// A field that is missing or has the wrong type; `path` names it.
 class DecodeError : public std::runtime_error {

@@ -1,10 +1,13 @@
 #include "Lsp/Server.h"
 
+#include "Core/InputFile.h"
+#include "Driver/Discover.h"
 #include "Driver/Session.h"
 #include "Lsp/Diagnostics.h"
 #include "Lsp/Protocol.h"
 #include "Lsp/SourceCode.h"
 #include "Lsp/Transport.h"
+#include "Report/Display.h"
 #include "cloudpact/Version.h"
 
 #include <deque>
@@ -57,6 +60,9 @@ struct Server::Impl : SessionCallbacks {
   std::string rootPath;
   std::string configuredPolicy; // from initializationOptions / didChangeConfiguration
   std::map<std::string, Document> documents; // by path
+  /// Open documents larger than a file on disk may be (WalkOptions::maxFileBytes) are not
+  /// analysed, like such files: by path, their size, for the error that says so.
+  std::map<std::string, size_t> oversized;
   std::deque<std::pair<Transport::Status, std::string>> inbox;
   std::set<std::string> cancelled; // request ids (their JSON text)
   int nextRequestId = 0;
@@ -83,6 +89,8 @@ struct Server::Impl : SessionCallbacks {
   }
 
   bool noteCancel(const std::string &body) {
+    if (!jsonNestingWithin(body))
+      return false; // handleMessage answers it
     json message = json::parse(body, nullptr, false);
     if (!message.is_object() || message.value("method", json()) != "$/cancelRequest" || message.contains("id"))
       return false;
@@ -98,6 +106,11 @@ struct Server::Impl : SessionCallbacks {
 
   int run() {
     while (!exited) {
+      if (transport.failed()) {
+        // The client no longer reads what we write: serving on would be serving no one.
+        log("cannot write to the client; exiting");
+        return 1;
+      }
       if (inbox.empty()) {
         if (inputEnded)
           break;
@@ -134,7 +147,7 @@ struct Server::Impl : SessionCallbacks {
   void notify(const std::string &method, json params) {
     send(json{{"method", method}, {"params", std::move(params)}});
   }
-  void log(const std::string &message) { std::cerr << "cloudpact lsp: " << message << "\n"; }
+  void log(const std::string &message) { std::cerr << "cloudpact lsp: " << displayText(message) << "\n"; }
   void showLog(int type, const std::string &message) {
     log(message);
     notify("window/logMessage", LogMessageParams{type, message});
@@ -143,6 +156,12 @@ struct Server::Impl : SessionCallbacks {
   // ---- Dispatch ----
 
   void handleMessage(const std::string &body) {
+    if (!jsonNestingWithin(body)) {
+      sendError(json(), ErrorCode::InvalidRequest,
+                "the message nests arrays and objects deeper than " + std::to_string(kMaxJsonNesting) +
+                    " levels; it is not read");
+      return;
+    }
     json message;
     try {
       message = json::parse(body);
@@ -291,6 +310,21 @@ struct Server::Impl : SessionCallbacks {
     return (std::filesystem::path(rootPath) / path).lexically_normal().generic_string();
   }
 
+  /// A policy path from the client's settings, or "" (the policy found from the root) if it
+  /// names something that is not a regular file: loading a FIFO would block the server for
+  /// good, and a directory would read as an empty policy. A missing file stays: the engine
+  /// reports it as a located policy-error.
+  std::string readablePolicy(const std::string &path) {
+    std::error_code ec;
+    if (path.empty() || !std::filesystem::exists(path, ec))
+      return path;
+    if (std::string why = inputFileProblem(path, kMaxInputBytes); !why.empty()) {
+      showLog(1, "policy " + path + " is not used: " + why);
+      return {};
+    }
+    return path;
+  }
+
   std::string uriOf(const std::string &path) const {
     auto it = documents.find(path);
     return it != documents.end() ? it->second.uri : uriFromPath(path);
@@ -320,7 +354,7 @@ struct Server::Impl : SessionCallbacks {
     }
     registerWatchers = init.watchedFilesRegistration;
     rootPath = root;
-    configuredPolicy = inRoot(init.initializationOptions.policy.value_or(""));
+    configuredPolicy = readablePolicy(inRoot(init.initializationOptions.policy.value_or("")));
 
     SessionOptions sessionOptions;
     sessionOptions.root = root;
@@ -362,12 +396,31 @@ struct Server::Impl : SessionCallbacks {
 
   // ---- Documents ----
 
+  size_t maxDocumentBytes() const { return options.maxDocumentBytes ? options.maxDocumentBytes : WalkOptions{}.maxFileBytes; }
+
+  /// Hands a buffer to the engine, unless it is over the size bound: then the engine gets an
+  /// empty buffer (it must not fall back on the file on disk) and onFindingsReady adds the
+  /// error that says the document was not analysed.
+  void updateSession(const std::string &path, const std::string &text, int64_t version,
+                     std::vector<syntax::TextReplacement> edits = {}) {
+    bool wasOversized = oversized.erase(path) > 0;
+    if (text.size() > maxDocumentBytes()) {
+      oversized[path] = text.size();
+      session->update(path, std::string(), version);
+      return;
+    }
+    if (wasOversized)
+      edits.clear(); // the engine's buffer was empty, not the text the edits start from
+    session->update(path, text, version, edits);
+  }
+
   void onDidOpen(const json &params) {
     DidOpenTextDocumentParams open;
     fromJSON(params, open, "params");
     std::string path = pathOf(open.textDocument.uri, "params.textDocument.uri");
-    documents[path] = Document{open.textDocument.uri, open.textDocument.text, open.textDocument.version};
-    session->update(path, open.textDocument.text, open.textDocument.version);
+    Document &document = documents[path] = Document{open.textDocument.uri, std::move(open.textDocument.text),
+                                                    open.textDocument.version};
+    updateSession(path, document.text, document.version);
   }
 
   void onDidChange(const json &params) {
@@ -388,8 +441,8 @@ struct Server::Impl : SessionCallbacks {
         wholeText = true;
     }
     it->second.version = change.textDocument.version;
-    session->update(path, it->second.text, it->second.version,
-                    wholeText ? std::vector<syntax::TextReplacement>{} : edits);
+    updateSession(path, it->second.text, it->second.version,
+                  wholeText ? std::vector<syntax::TextReplacement>{} : std::move(edits));
   }
 
   void onDidSave(const json &params) {
@@ -401,7 +454,7 @@ struct Server::Impl : SessionCallbacks {
       return;
     if (save.text)
       it->second.text = *save.text;
-    session->update(path, it->second.text, it->second.version);
+    updateSession(path, it->second.text, it->second.version);
   }
 
   void onDidClose(const json &params) {
@@ -409,6 +462,7 @@ struct Server::Impl : SessionCallbacks {
     fromJSON(params, close, "params");
     std::string path = pathOf(close.textDocument.uri, "params.textDocument.uri");
     documents.erase(path);
+    oversized.erase(path);
     session->close(path);
   }
 
@@ -426,7 +480,7 @@ struct Server::Impl : SessionCallbacks {
     fromJSON(params, change, "params");
     ServerSettings settings;
     fromJSON(change.settings, settings, "params.settings");
-    std::string policy = settings.policy ? inRoot(*settings.policy) : configuredPolicy;
+    std::string policy = settings.policy ? readablePolicy(inRoot(*settings.policy)) : configuredPolicy;
     if (options.policyFile.empty() && policy != configuredPolicy) {
       configuredPolicy = policy;
       session->setPolicyFile(policy);
@@ -483,6 +537,16 @@ struct Server::Impl : SessionCallbacks {
 
   // ---- Results ----
 
+  Finding notAnalysed(const std::string &path, size_t bytes) const {
+    Finding finding;
+    finding.rule = "input-not-analysed";
+    finding.level = Level::Error;
+    finding.range = SourceRange{SourceLoc{path, 1, 1, 0}, SourceLoc{path, 1, 1, 0}};
+    finding.message = "not analysed: the document (" + formatByteSize(bytes) + ") is larger than the " +
+                      formatByteSize(maxDocumentBytes()) + " limit";
+    return finding;
+  }
+
   Diagnostic convert(const Finding &finding) const {
     return toDiagnostic(finding, session->files(), encoding, [this](const std::string &path) { return uriOf(path); });
   }
@@ -491,6 +555,8 @@ struct Server::Impl : SessionCallbacks {
     PublishDiagnosticsParams publish;
     publish.uri = uriOf(path);
     publish.version = session->version(path);
+    if (auto it = oversized.find(path); it != oversized.end())
+      publish.diagnostics.push_back(convert(notAnalysed(path, it->second)));
     for (const Finding &finding : findings)
       publish.diagnostics.push_back(convert(finding));
     notify("textDocument/publishDiagnostics", publish);

@@ -1,6 +1,7 @@
 #pragma once
 // The cloudpact language server: the protocol layer over cloudpact::Session (lib/Driver). It
 // decodes JSON-RPC, negotiates capabilities and dispatches to the engine; it analyses nothing.
+#include <cstddef>
 #include <istream>
 #include <memory>
 #include <ostream>
@@ -12,6 +13,9 @@ struct ServerOptions {
   bool litTest = false;
   std::string policyFile;
   std::string buildDir;
+  /// Open documents larger than this are not analysed (an error says so); 0: the bound files
+  /// on disk have (WalkOptions::maxFileBytes).
+  size_t maxDocumentBytes = 0;
 };
 
 /// Runs the server over stdio-like streams until `exit` (or the end of the input). With
