@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <utility>
 
 namespace cloudpact::terraform {
 
@@ -144,6 +145,31 @@ ParsedFile &Analyzer::newFile(std::string path, std::string text) {
 
 void Analyzer::diagnose(Level level, std::string rule, SourceRange range, std::string message) {
   out_->diagnostics.push_back(makeDiagnostic(level, std::move(rule), std::move(range), std::move(message)));
+}
+
+size_t Analyzer::instanceBytes(const Instance &instance) {
+  size_t bytes = 0;
+  for (const ParsedFile *file : instance.config->files)
+    bytes += file->text.size();
+  return bytes;
+}
+
+void Analyzer::budgetExhausted(const SourceRange &where) {
+  if (std::exchange(budgetSaid_, true))
+    return;
+  // An error, not a note: a bomb early in a root must not hide what comes after it.
+  std::string budget = scanBudgetLimits_ ? "the scan's evaluation budget (" + std::to_string(scanStepBudget_) + " steps)"
+                                         : "the evaluation budget of this root module (" + std::to_string(stepBudget_) + " steps)";
+  diagnose(Level::Error, "input-not-analysed", where,
+           "evaluation stopped here: " + budget + " is spent; what is evaluated from here on is unknown");
+}
+
+void Analyzer::nestedTooDeeply(const SourceRange &where, int limit) {
+  if (!tooDeepSaid_.emplace(where.file(), where.begin.line).second)
+    return;
+  diagnose(Level::Error, "input-not-analysed", where,
+           "not analysed: the expression is nested too deeply (deeper than the evaluator's " + std::to_string(limit) +
+               " levels)");
 }
 
 void Analyzer::addBlocks(ModuleConfig &config, std::vector<Block> blocks) {
@@ -864,7 +890,12 @@ void Analyzer::run() {
     addFile(SourceFile{pinned, std::move(text)});
   }
 
+  stepsLeft_ = kBaseStepsPerRoot; // instantiating evaluates module sources, provider aliases
   buildRoots();
+  size_t scanBytes = 0;
+  for (const auto &instance : instances_)
+    scanBytes += instanceBytes(*instance);
+  scanStepBudget_ = scanStepsLeft_ = kBaseStepsPerScan + kStepsPerSourceByte * scanBytes;
   // Each root module with its tree of module instances (instantiated depth first, so each
   // root's instances are contiguous) is evaluated on its own: no expression reaches into
   // another root.
@@ -958,6 +989,13 @@ void Analyzer::evaluateRoot(size_t begin, size_t end) {
 
   Facts slice;
   RootInputs inputs;
+  size_t sourceBytes = 0;
+  for (size_t i = begin; i < end; ++i)
+    sourceBytes += instanceBytes(*instances_[i]);
+  size_t rootBudget = kBaseStepsPerRoot + kStepsPerSourceByte * sourceBytes;
+  scanBudgetLimits_ = scanStepsLeft_ < rootBudget;
+  stepBudget_ = stepsLeft_ = std::min(rootBudget, scanStepsLeft_);
+  budgetSaid_ = false;
   out_ = &slice;
   rootInputs_ = &inputs;
   size_t firstSymbol = symbolOrder_.size();
@@ -972,6 +1010,7 @@ void Analyzer::evaluateRoot(size_t begin, size_t end) {
       slice.assigns.push_back(std::move(assign));
   out_ = &result_;
   rootInputs_ = nullptr;
+  scanStepsLeft_ -= stepBudget_ - stepsLeft_;
 
   if (entry) {
     ++cache->stats_.evaluated;

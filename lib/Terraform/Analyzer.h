@@ -107,6 +107,21 @@ public:
   /// readFileText without noting the read as an input of the root being evaluated.
   std::string readFileUnrecorded(const std::string &path, bool &ok, std::string &problem,
                                  ReadRefusal *refusal = nullptr);
+  /// Spends one step of the evaluation budget of the root module being evaluated (a bound on
+  /// the work and the size of what one root's expressions build); false once it is spent.
+  /// The budget grows with the source each instance evaluates: large configurations are
+  /// evaluated whole, a small one that multiplies its work (nested for expressions) is cut off
+  /// early. A budget for the whole scan bounds many small roots together.
+  bool spendStep() { return stepsLeft_ > 0 && --stepsLeft_ > 0; }
+  /// Says once per root where its budget ran out: what is evaluated afterwards is unknown.
+  /// (Measured: a step keeps about 300 bytes alive, so the base budgets stay in the hundreds of
+  /// megabytes for a hostile input; ordinary roots use a few thousand steps.)
+  void budgetExhausted(const SourceRange &where);
+  /// An error once per line: an expression nests deeper than the evaluator descends.
+  void nestedTooDeeply(const SourceRange &where, int limit);
+  static constexpr size_t kBaseStepsPerRoot = 250'000;
+  static constexpr size_t kBaseStepsPerScan = 2'000'000;
+  static constexpr size_t kStepsPerSourceByte = 1;
   const std::vector<std::unique_ptr<Instance>> &instances() const { return instances_; }
   const Options &options() const { return options_; }
   Facts &facts() { return *out_; }
@@ -144,6 +159,7 @@ private:
 
   // root modules
   void evaluateRoot(size_t begin, size_t end);
+  static size_t instanceBytes(const Instance &instance); // the source an instance evaluates
   std::string rootSignature(size_t begin, size_t end) const;
   bool stillCurrent(const RootCache::Entry &entry);
   size_t contentHash(const std::string &path);
@@ -178,6 +194,13 @@ private:
   std::map<std::string, std::string> nearestRoot_; // directory → nearest enclosing root module
   std::vector<std::unique_ptr<Instance>> instances_;
   size_t rootFirstInstance_ = 0; // where the root being instantiated begins in instances_
+  size_t stepBudget_ = kBaseStepsPerRoot; // of the root being evaluated
+  size_t scanStepsLeft_ = kBaseStepsPerScan;
+  size_t scanStepBudget_ = kBaseStepsPerScan;
+  bool scanBudgetLimits_ = false; // the root's budget is what the scan has left
+  size_t stepsLeft_ = kBaseStepsPerRoot;
+  bool budgetSaid_ = false;
+  std::set<std::pair<std::string, uint32_t>> tooDeepSaid_; // (file, line)
   bool rootInstanceLimitSaid_ = false;
   std::map<std::string, SymbolDef> symbols_;
   std::vector<std::string> symbolOrder_;

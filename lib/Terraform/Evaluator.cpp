@@ -158,8 +158,14 @@ private:
 ValuePtr Evaluator::node(TSNode n) {
   if (ts_node_is_null(n))
     return makeUnknown("missing expression");
-  if (depth_ > kMaxExprDepth)
+  if (depth_ > kMaxExprDepth) {
+    a_.nestedTooDeeply(range(n), kMaxExprDepth);
     return unknown("expression nested too deeply", n);
+  }
+  if (!a_.spendStep()) {
+    a_.budgetExhausted(range(n));
+    return unknown("the evaluation budget of the root module is spent", n);
+  }
   ++depth_;
   ValuePtr result;
   std::string t = type(n);
@@ -1033,6 +1039,10 @@ ValuePtr Evaluator::templateFile(TSNode call, const std::vector<ValuePtr> &args)
 
 ValuePtr Evaluator::json(const syntax::Node &n, bool literal) {
   SourceRange r = f_.pinned.valid() ? f_.pinned : n.range;
+  if (!a_.spendStep()) {
+    a_.budgetExhausted(r);
+    return makeUnknown("the evaluation budget of the root module is spent", r);
+  }
   switch (n.kind) {
   case syntax::NodeKind::Null: return makeUnknown(kNull, r);
   case syntax::NodeKind::Scalar: {

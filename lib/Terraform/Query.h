@@ -23,8 +23,11 @@ public:
   static const Query &get(const std::string &name);
   /// Matches under `node`, predicates (#eq? #not-eq? #any-of? #match?) applied. Patterns start
   /// at most `maxStartDepth` levels below `node` (0: at `node` itself, which spares walking the
-  /// whole tree for patterns rooted there).
-  std::vector<QueryMatch> run(TSNode node, std::string_view source, uint32_t maxStartDepth = UINT32_MAX) const;
+  /// whole tree for patterns rooted there). The default is deeper than any expression the
+  /// evaluator reads, and keeps a hostile nesting from costing time quadratic in its depth
+  /// (the query cursor's work per node grows with the depth).
+  static constexpr uint32_t kDeepestStart = 1024;
+  std::vector<QueryMatch> run(TSNode node, std::string_view source, uint32_t maxStartDepth = kDeepestStart) const;
 
   ~Query();
   Query(const Query &) = delete;
