@@ -78,4 +78,15 @@ TEST(ProtocolTest, EncodesDiagnostics) {
   EXPECT_EQ(back.range, diagnostic.range);
 }
 
+TEST(ProtocolTest, NestingIsCountedOutsideStringsOnly) {
+  EXPECT_TRUE(jsonNestingWithin("[[]]", 2));
+  EXPECT_FALSE(jsonNestingWithin("[[[]]]", 2));
+  EXPECT_FALSE(jsonNestingWithin("{\"a\":{\"b\":[1]}}", 2));
+  EXPECT_TRUE(jsonNestingWithin("[[], [], {}]", 2)); // siblings do not add up
+  EXPECT_TRUE(jsonNestingWithin(R"({"text":"[[[[[[{{{{"})", 1));
+  EXPECT_TRUE(jsonNestingWithin(R"({"text":"a \" [[[[ \\"})", 1)); // escaped quotes stay in the string
+  EXPECT_FALSE(jsonNestingWithin(std::string(100000, '[') + std::string(100000, ']')));
+  EXPECT_TRUE(jsonNestingWithin(std::string(kMaxJsonNesting, '[') + std::string(kMaxJsonNesting, ']')));
+}
+
 } // namespace

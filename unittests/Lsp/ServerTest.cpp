@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <fstream>
@@ -265,6 +266,47 @@ TEST(ServerTest, MalformedMessagesGetErrorsAndTheServerLivesOn) {
   client.open("file:///w/main.tf", kViolating);
   EXPECT_EQ(client.diagnostics("file:///w/main.tf")["diagnostics"].size(), 1u);
   EXPECT_TRUE(client.request("shutdown", nullptr)["result"].is_null());
+}
+
+TEST(ServerTest, MessagesNestedTooDeeplyAreRefusedBeforeParsing) {
+  LSPClient client;
+  client.initialize();
+  // 100,000 levels: parsing or copying it as a json value would overflow the stack.
+  client.raw(R"({"jsonrpc":"2.0","id":9,"method":"shutdown","params":)" + std::string(100000, '[') +
+             std::string(100000, ']') + "}");
+  json reply = client.lastMessage();
+  EXPECT_EQ(reply["error"]["code"], -32600);
+  EXPECT_EQ(reply["error"]["message"], "the message nests arrays and objects deeper than 256 levels; it is not read");
+  EXPECT_TRUE(reply["id"].is_null());
+  EXPECT_EQ(client.request("shutdown", nullptr)["result"], nullptr); // still serving
+}
+
+TEST(ServerTest, DocumentsOverTheSizeBoundAreNotAnalysedAndSaySo) {
+  ServerOptions options;
+  options.maxDocumentBytes = 200;
+  LSPClient client(options);
+  client.initialize();
+  std::string padding = "# " + std::string(200, 'x') + "\n";
+  client.open("file:///w/main.tf", padding + kViolating);
+  json diagnostics = client.diagnostics("file:///w/main.tf")["diagnostics"];
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0]["code"], "input-not-analysed");
+  EXPECT_EQ(diagnostics[0]["severity"], 1);
+  EXPECT_EQ(diagnostics[0]["message"], "not analysed: the document (" + std::to_string(padding.size() + strlen(kViolating)) +
+                                           " bytes) is larger than the 200 bytes limit");
+
+  // An incremental edit brings it under the bound: analysed from its whole text (the engine
+  // never saw the text the edit starts from).
+  client.notify("textDocument/didChange", didChange("file:///w/main.tf", 2, range(0, 0, 1, 0), ""));
+  diagnostics = client.diagnostics("file:///w/main.tf")["diagnostics"];
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0]["code"], "exclusivity-hosting");
+  EXPECT_EQ(diagnostics[0]["range"]["start"]["line"], 1);
+
+  client.notify("textDocument/didChange", didChange("file:///w/main.tf", 3, range(0, 0, 0, 0), padding));
+  diagnostics = client.diagnostics("file:///w/main.tf")["diagnostics"];
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0]["code"], "input-not-analysed");
 }
 
 TEST(ServerTest, CancelledRequestsGetRequestCancelled) {
