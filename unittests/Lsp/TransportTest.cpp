@@ -204,6 +204,14 @@ TEST(TransportTest, ReadingDoesNotFlushTheOutput) {
   EXPECT_EQ(transport->read(body, -1), Transport::Status::End); // the reader is done with `in`
 }
 
+TEST(TransportTest, TheServerEndsWhenTheClientStopsReading) {
+  // Shutdown and exit would end it with 0; a reply that cannot be written ends it first, with 1.
+  std::istringstream in(frame(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}})") +
+                        frame(kShutdown) + frame(kExit));
+  std::ostream closed(nullptr); // every write fails, as on a pipe whose reader has gone
+  EXPECT_EQ(runServer(in, closed, ServerOptions{}), 1);
+}
+
 TEST(TransportTest, ExitWithoutShutdownIsExitCodeOne) {
   std::istringstream in(frame(R"({"jsonrpc":"2.0","method":"exit"})"));
   std::ostringstream out;
