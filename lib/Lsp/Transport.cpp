@@ -194,14 +194,18 @@ bool FrameReader::readMore() {
     return false;
   }
   buffer_ += static_cast<char>(first);
-  constexpr size_t kChunk = 1 << 20;
-  for (std::streamsize available; buffer_.size() < 4 * kChunk && (available = stream->in_avail()) > 0;) {
+  // A bounded chunk: consuming a message erases it from the front of the buffer, which must
+  // stay small for that to be cheap.
+  constexpr size_t kChunk = 64 * 1024;
+  size_t added = 1;
+  for (std::streamsize available; added < kChunk && (available = stream->in_avail()) > 0;) {
     size_t before = buffer_.size();
-    buffer_.resize(before + std::min<size_t>(static_cast<size_t>(available), kChunk));
+    buffer_.resize(before + std::min<size_t>(static_cast<size_t>(available), kChunk - added));
     std::streamsize got = stream->sgetn(buffer_.data() + before, static_cast<std::streamsize>(buffer_.size() - before));
     buffer_.resize(before + static_cast<size_t>(std::max<std::streamsize>(got, 0)));
     if (got <= 0)
       break;
+    added += static_cast<size_t>(got);
   }
   return true;
 }
