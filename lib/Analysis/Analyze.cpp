@@ -92,6 +92,18 @@ std::string contractText(const Contract &contract) {
   return text;
 }
 
+bool contractLists(const Contract &contract, const std::string &destination) {
+  return std::find(contract.clouds.begin(), contract.clouds.end(), destination) != contract.clouds.end();
+}
+
+/// What a contract's `clouds` list is checked against: the destination, or for a self-hosted
+/// one that the contract does not name, the cloud of the machine that serves it.
+std::string judgedCloud(const Route &route, const Contract &contract) {
+  if (route.destinationKind == "self-hosted" && !contractLists(contract, route.cloud))
+    return route.hostCloud;
+  return route.cloud;
+}
+
 void judge(Route &route, const Policy &policy, const std::string &holeReason) {
   if (!route.provider.empty() && !route.cloud.empty()) {
     const Contract *contract = contractFor(policy, route.provider);
@@ -106,9 +118,21 @@ void judge(Route &route, const Policy &policy, const std::string &holeReason) {
       route.reason = "model excluded from the " + route.provider + " contract";
       return;
     }
-    if (std::find(contract->clouds.begin(), contract->clouds.end(), route.cloud) == contract->clouds.end()) {
+    std::string cloud = judgedCloud(route, *contract);
+    if (cloud.empty()) {
+      route.verdict = Verdict::Unresolved;
+      route.reason = "the endpoint is self-hosted (" + (route.host.empty() ? route.cloud : route.host) +
+                     ") and the cloud of the machine or cluster that serves it is not known";
+      return;
+    }
+    if (route.destinationKind == "aggregator" && !contractLists(*contract, cloud)) {
+      route.verdict = Verdict::Unresolved;
+      route.reason = cloud + " is an aggregator: the cloud it forwards the request to is not known";
+      return;
+    }
+    if (!contractLists(*contract, cloud)) {
       route.verdict = Verdict::Violation;
-      route.reason = "cloud " + route.cloud + " is outside the contract";
+      route.reason = "cloud " + cloud + " is outside the contract";
       return;
     }
     if (!contract->regions.empty()) {
@@ -129,7 +153,7 @@ void judge(Route &route, const Policy &policy, const std::string &holeReason) {
   }
   if (route.provider.empty() && !route.cloud.empty()) {
     bool everyContractAllows = std::all_of(policy.contracts.begin(), policy.contracts.end(), [&](const Contract &c) {
-      return std::find(c.clouds.begin(), c.clouds.end(), route.cloud) != c.clouds.end() && c.regions.empty();
+      return contractLists(c, judgedCloud(route, c)) && c.regions.empty();
     });
     if (everyContractAllows) {
       route.verdict = Verdict::Allowed;
@@ -156,10 +180,19 @@ void judge(Route &route, const Policy &policy, const std::string &holeReason) {
 
 std::string describeRoute(const Route &route) {
   std::string via = route.cloud;
+  std::string detail;
   if (!route.host.empty() && route.host.find("…") == std::string::npos)
-    via += " (" + route.host + ")";
+    detail = route.host;
+  if (route.destinationKind == "self-hosted" && !route.service.empty())
+    detail += (detail.empty() ? "" : ", ") + route.service;
+  if (!detail.empty())
+    via += " (" + detail + ")";
+  if (route.destinationKind == "self-hosted" && !route.hostCloud.empty())
+    via += " on " + route.hostCloud;
   if (!route.region.empty())
     via += " in " + route.region;
+  if (!route.unknownParts.empty())
+    via += " (" + joinList(route.unknownParts) + " unknown)";
   return via;
 }
 
@@ -328,11 +361,17 @@ AnalysisResult analyze(const Facts &facts, const Policy &policy, const FileSet &
                 endpointClass = classifier.classifyEndpoint(*e.shape);
                 route.host = endpointClass.host;
               }
-              // Cloud: named outright > endpoint host > the API's own cloud.
+              // Cloud: named outright > endpoint host (or, when the host is unknown, the shape of
+              // its path) > the API's own cloud.
               if (c.shape && c.shape->isLiteral() && !c.shape->literal().empty())
                 route.cloud = normalizeCloud(c.shape->literal());
-              else if (endpointClass.hostKnown)
+              else if (endpointClass.hostKnown || endpointClass.fromPath) {
                 route.cloud = endpointClass.cloud;
+                route.service = endpointClass.kind == DestinationKind::SelfHosted ? endpointClass.server
+                                                                                   : endpointClass.service;
+                if (endpointClass.fromPath)
+                  route.unknownParts.push_back("host");
+              }
               else if (!access.impliedCloud.empty())
                 route.cloud = access.impliedCloud;
               else if (std::string mapped = workloadCloud(policy, access.subject, access.range.file()); !mapped.empty())
@@ -344,6 +383,11 @@ AnalysisResult analyze(const Facts &facts, const Policy &policy, const FileSet &
                 holeReason = c.shape->holeReason();
               else
                 holeReason = "no endpoint or cloud is known for this access";
+              if (!route.cloud.empty()) {
+                route.destinationKind = destinationKindName(destinationKind(policy, route.cloud));
+                if (route.destinationKind == "self-hosted")
+                  route.hostCloud = workloadCloud(policy, access.subject, access.range.file());
+              }
               // Region: named outright > endpoint host.
               if (r.shape && r.shape->isLiteral())
                 route.region = r.shape->literal();
@@ -355,8 +399,13 @@ AnalysisResult analyze(const Facts &facts, const Policy &policy, const FileSet &
                 ModelClass modelClass = classifier.classifyModel(*m.shape);
                 route.provider = modelClass.provider;
                 route.modelName = modelClass.model;
+                for (const std::string &part : modelClass.unknownParts)
+                  if (std::find(route.unknownParts.begin(), route.unknownParts.end(), part) == route.unknownParts.end())
+                    route.unknownParts.push_back(part);
                 if (modelClass.provider.empty() && m.shape->hasHole())
                   holeReason = "model id " + m.shape->render() + ": " + m.shape->holeReason();
+                else if (modelClass.provider.empty() && !modelClass.rule.empty())
+                  holeReason = "model id '" + route.model + "' is a " + modelClass.rule;
               }
               if (p.shape && p.shape->isLiteral() && !p.shape->literal().empty())
                 route.provider = normalizeProvider(p.shape->literal());

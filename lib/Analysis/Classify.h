@@ -15,13 +15,18 @@ struct ModelClass {
   std::string provider; // "" when no rule matched
   std::string model;    // normalised model name
   std::string rule;     // description of the rule that matched
+  std::vector<std::string> unknownParts; // parts of the id that are holes ("account", "project")
 };
 
 struct EndpointClass {
   std::string host;       // rendered host ("…" for unknown parts), "" when none
   std::string path;
+  int port = -1;          // the explicit port, -1 when none or unknown
   bool hostKnown = false; // the cloud-deciding part of the host is literal
-  std::string cloud;
+  bool fromPath = false;  // the host is not known; the path's shape decided the destination
+  std::string cloud;      // the destination (Destinations.def)
+  DestinationKind kind = DestinationKind::Cloud;
+  std::string server;     // for a self-hosted endpoint, the model server its port suggests
   std::string service;
   std::string region;
   std::string impliedProvider;
@@ -41,14 +46,14 @@ public:
 private:
   struct CompiledProvider;
   struct CompiledCloud;
+  struct CompiledPath;
   std::vector<std::unique_ptr<CompiledProvider>> providers_;
   std::vector<std::unique_ptr<CompiledCloud>> clouds_;
+  std::vector<std::unique_ptr<CompiledPath>> paths_;      // path shapes, then path models
+  std::vector<std::unique_ptr<CompiledPath>> pathModels_;
+  std::vector<Destination> destinations_;
 };
 
-/// "OpenAI" → "openai", "Mistral AI" → "mistral", "meta-llama" → "meta".
-std::string normalizeProvider(std::string_view name);
-/// "AWS" → "aws", "Google Cloud" → "gcp", "Microsoft Azure" → "azure".
-std::string normalizeCloud(std::string_view name);
 /// "gpt-oss-120b-1:0" → "gpt-oss-120b", "claude-3-5-sonnet-20241022-v2:0" → "claude-3-5-sonnet-20241022".
 std::string normalizeModelName(std::string_view model);
 

@@ -29,7 +29,11 @@ struct Route {
   std::string model;       // model id as written (may contain "…" for unknown parts)
   std::string modelName;   // normalised model name, e.g. "gpt-oss-120b"
   std::string provider;    // "" when unknown
-  std::string cloud;       // "" when unknown
+  std::string cloud;       // the destination: who operates the endpoint ("" when unknown)
+  std::string destinationKind; // "cloud", "provider-api", "aggregator", "self-hosted" ("" when unknown)
+  std::string hostCloud;   // for a self-hosted destination, the cloud of its machine or cluster
+  std::string service;     // the service the endpoint names (Bedrock Runtime, Ollama, …), "" when none
+  std::vector<std::string> unknownParts; // parts of the model id or endpoint that are not known
   std::string region;      // "" when unknown
   std::string host;        // endpoint host, "" when none
   Verdict verdict = Verdict::Unresolved;

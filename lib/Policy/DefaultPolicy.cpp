@@ -1,79 +1,154 @@
+// The built-in policy: the default contract and the classification tables (*.def beside this file).
 #include "Policy/Policy.h"
+
+#include <algorithm>
+#include <cctype>
 
 namespace cloudpact {
 
 namespace {
 
-// Model-id patterns → provider (catalog §2). First match wins; RE2 syntax, whole match,
-// case-insensitive. Group `provider` names the provider, group `model` the model name,
-// group `inner` is classified again (ARNs wrap model ids).
-const ProviderRule kProviderRules[] = {
-    {R"(arn:aws[a-z-]*:bedrock:[a-z0-9-]*:\d*:(?:foundation-model|inference-profile|provisioned-model|custom-model)/(?P<inner>.+))",
-     "", "Bedrock ARN (foundation model, inference profile, provisioned or custom model)", {}},
-    {R"((?:(?:us|eu|apac|global|jp|au|ca|in|us-gov)\.)?(?P<provider>openai|anthropic|meta|amazon|mistral|cohere|ai21|deepseek|qwen|writer|stability|twelvelabs|luma|minimax|moonshot|nvidia|google|xai)\.(?P<model>[a-z0-9][a-z0-9.:_\-]*))",
-     "", "Bedrock / OCI model id, with an optional cross-region inference prefix", {}},
-    {R"((?:projects/[^/]+/locations/[^/]+/)?publishers/(?P<provider>[a-z0-9\-]+)/models/(?P<model>[^/:@]+)(?:@[^/:]*)?(?::[a-zA-Z]+)?)",
-     "", "Vertex AI publisher model resource name", {}},
-    {R"((?P<provider>[a-z0-9\-]+)/(?P<model>[a-z0-9.\-]+)-maas)", "", "Vertex AI model-as-a-service id", {}},
-    {R"(@cf/(?P<provider>[a-z0-9\-]+)/(?P<model>.+))", "", "Cloudflare Workers AI model", {}},
-    {R"((?:hf://|https://huggingface\.co/)?(?P<provider>openai|meta-llama|mistralai|google|qwen|deepseek-ai|microsoft|anthropic)/(?P<model>[A-Za-z0-9._\-]+))",
-     "", "Hugging Face repository id", {}},
-    {R"((?P<model>(?:gpt-|chatgpt-|text-embedding-|dall-e-|whisper-|tts-|davinci|babbage|omni-moderation|codex-|computer-use-)[a-z0-9.\-]*|o[1-9](?:-[a-z0-9.\-]+)?))",
-     "openai", "OpenAI model name", {}},
-    {R"((?P<model>claude-[a-z0-9.\-@]+))", "anthropic", "Anthropic model name", {}},
-    {R"((?P<model>gemini-[a-z0-9.\-]+))", "google", "Google Gemini model name", {}},
-    {R"((?P<model>(?:meta-)?llama[a-z0-9.\-]*))", "meta", "Meta Llama model name", {}},
-    {R"((?P<model>(?:mistral|mixtral|codestral|ministral|pixtral)[a-z0-9.\-]*))", "mistral", "Mistral model name", {}},
-    {R"((?P<model>command-[a-z0-9.\-]+))", "cohere", "Cohere model name", {}},
-    {R"((?P<model>deepseek-[a-z0-9.\-]+))", "deepseek", "DeepSeek model name", {}},
+struct Spelling {
+  const char *from;
+  const char *to;
 };
 
-// Endpoint hosts → cloud (catalog §3). `{region}` captures one label; `*` any characters.
-// More specific rows first: the first match wins.
+const Spelling kProviderAliases[] = {
+#define CLOUDPACT_PROVIDER_ALIAS(Spelling, Provider) {Spelling, Provider},
+#include "Policy/ProviderNames.def"
+};
+
+const Spelling kDestinationAliases[] = {
+#define CLOUDPACT_DESTINATION_ALIAS(Spelling, Destination) {Spelling, Destination},
+#include "Policy/ProviderNames.def"
+};
+
+const Spelling kModelOrgs[] = {
+#define CLOUDPACT_MODEL_ORG(Organisation, Provider) {Organisation, Provider},
+#include "Policy/ModelFamilies.def"
+};
+
+struct LocalServer {
+  int port;
+  const char *service;
+};
+const LocalServer kLocalServers[] = {
+#define CLOUDPACT_LOCAL_SERVER(Port, Service) {Port, Service},
+#include "Policy/LocalServers.def"
+};
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+/// `{orgs}` in a model-family pattern: the organisations of the table, as an alternation.
+std::string expandOrgs(std::string pattern) {
+  size_t at = pattern.find("{orgs}");
+  if (at == std::string::npos)
+    return pattern;
+  std::string alternation;
+  for (const Spelling &org : kModelOrgs) {
+    if (!alternation.empty())
+      alternation += '|';
+    for (const char *c = org.from; *c; ++c) {
+      if (*c == '.' || *c == '-')
+        alternation += '\\';
+      alternation += *c;
+    }
+  }
+  return pattern.replace(at, 6, alternation);
+}
+
+std::vector<ProviderRule> builtinProviderRules() {
+  std::vector<ProviderRule> rules;
+#define CLOUDPACT_MODEL_FAMILY(Pattern, Provider, Description, Example) rules.push_back({expandOrgs(Pattern), Provider, Description, {}});
+#include "Policy/ModelFamilies.def"
+  return rules;
+}
+
 const CloudRule kCloudRules[] = {
-    {"bedrock-mantle.{region}.api.aws", "aws", "Bedrock Mantle (OpenAI-compatible)", "", "openai", {}},
-    {"bedrock-runtime.{region}.amazonaws.com", "aws", "Bedrock Runtime", "/openai/v1", "openai", {}},
-    {"bedrock-runtime-fips.{region}.amazonaws.com", "aws", "Bedrock Runtime", "/openai/v1", "openai", {}},
-    {"bedrock-runtime.{region}.api.aws", "aws", "Bedrock Runtime", "/openai/v1", "openai", {}},
-    {"bedrock-runtime.{region}.amazonaws.com", "aws", "Bedrock Runtime", "", "", {}},
-    {"bedrock-runtime-fips.{region}.amazonaws.com", "aws", "Bedrock Runtime", "", "", {}},
-    {"bedrock-runtime.{region}.api.aws", "aws", "Bedrock Runtime", "", "", {}},
-    {"bedrock-runtime.{region}.amazonaws.com.cn", "aws", "Bedrock Runtime", "", "", {}},
-    {"bedrock-agent-runtime.{region}.amazonaws.com", "aws", "Bedrock Agent Runtime", "", "", {}},
-    {"bedrock-agent.{region}.amazonaws.com", "aws", "Bedrock Agents", "", "", {}},
-    {"bedrock.{region}.amazonaws.com", "aws", "Bedrock", "", "", {}},
-    {"bedrock-fips.{region}.amazonaws.com", "aws", "Bedrock", "", "", {}},
-    {"runtime.sagemaker.{region}.amazonaws.com", "aws", "SageMaker Runtime", "", "", {}},
-    {"*.amazonaws.com", "aws", "AWS", "", "", {}},
-    {"*.amazonaws.com.cn", "aws", "AWS", "", "", {}},
-    {"*.api.aws", "aws", "AWS", "", "", {}},
-    {"*.openai.azure.com", "azure", "Azure OpenAI", "", "", {}},
-    {"*.cognitiveservices.azure.com", "azure", "Azure AI Services", "", "", {}},
-    {"*.services.ai.azure.com", "azure", "Azure AI Foundry", "", "", {}},
-    {"*.{region}.inference.ai.azure.com", "azure", "Azure AI serverless endpoint", "", "", {}},
-    {"*.models.ai.azure.com", "azure", "Azure AI model endpoint", "", "", {}},
-    {"*.inference.ml.azure.com", "azure", "Azure ML online endpoint", "", "", {}},
-    {"*.azure-api.net", "azure", "Azure API Management", "", "", {}},
-    {"*.azure.com", "azure", "Azure", "", "", {}},
-    {"{region}-aiplatform.googleapis.com", "gcp", "Vertex AI", "", "", {}},
-    {"aiplatform.googleapis.com", "gcp", "Vertex AI", "", "", {}},
-    {"*.prediction.vertexai.goog", "gcp", "Vertex AI dedicated endpoint", "", "", {}},
-    {"generativelanguage.googleapis.com", "google", "Gemini Developer API", "", "google", {}},
-    {"*.googleapis.com", "gcp", "Google Cloud", "", "", {}},
-    {"inference.generativeai.{region}.oci.oraclecloud.com", "oci", "OCI Generative AI", "", "", {}},
-    {"*.oraclecloud.com", "oci", "Oracle Cloud", "", "", {}},
-    {"*.oraclecloud.eu", "oci", "Oracle Cloud", "", "", {}},
-    {"api.openai.com", "openai", "OpenAI API", "", "", {}},
-    {"api.anthropic.com", "anthropic", "Anthropic API", "", "anthropic", {}},
-    {"gateway.ai.cloudflare.com", "cloudflare", "Cloudflare AI Gateway", "", "", {}},
-    {"api.cloudflare.com", "cloudflare", "Cloudflare Workers AI", "", "", {}},
-    {"openrouter.ai", "openrouter", "OpenRouter", "", "", {}},
-    {"api.mistral.ai", "mistral", "Mistral API", "", "mistral", {}},
-    {"api.together.xyz", "together", "Together AI", "", "", {}},
-    {"api.groq.com", "groq", "Groq", "", "", {}},
+#define CLOUDPACT_ENDPOINT(Host, Path, Destination, Service, ImpliesProvider) \
+  {Host, Destination, Service, Path, ImpliesProvider, {}},
+#include "Policy/Endpoints.def"
+};
+
+const PathRule kPathRules[] = {
+#define CLOUDPACT_PATH_SHAPE(Path, Destination, Service, ImpliesProvider) {Path, Destination, Service, ImpliesProvider},
+#include "Policy/Endpoints.def"
+};
+
+const PathModelRule kPathModelRules[] = {
+#define CLOUDPACT_PATH_MODEL(Pattern, Description) {Pattern, Description},
+#include "Policy/Endpoints.def"
+};
+
+const Destination kDestinations[] = {
+#define CLOUDPACT_DESTINATION(Name, Kind, Description) {Name, DestinationKind::Kind, Description, {}},
+#include "Policy/Destinations.def"
 };
 
 } // namespace
+
+const char *destinationKindName(DestinationKind kind) {
+  switch (kind) {
+  case DestinationKind::Cloud: return "cloud";
+  case DestinationKind::ProviderApi: return "provider-api";
+  case DestinationKind::Aggregator: return "aggregator";
+  case DestinationKind::SelfHosted: return "self-hosted";
+  }
+  return "cloud";
+}
+
+std::string normalizeProvider(std::string_view name) {
+  std::string key = lower(name);
+  for (const Spelling &alias : kProviderAliases)
+    if (key == alias.from)
+      return alias.to;
+  for (const Spelling &org : kModelOrgs)
+    if (key == org.from)
+      return org.to;
+  return key;
+}
+
+std::string normalizeCloud(std::string_view name) {
+  std::string key = lower(name);
+  for (const Spelling &alias : kDestinationAliases)
+    if (key == alias.from)
+      return alias.to;
+  return key;
+}
+
+const std::vector<std::string> &builtinProviders() {
+  static const std::vector<std::string> names = {
+#define CLOUDPACT_PROVIDER(Name, Description) Name,
+#include "Policy/ProviderNames.def"
+  };
+  return names;
+}
+
+std::string localServerOnPort(int port) {
+  for (const LocalServer &server : kLocalServers)
+    if (server.port == port)
+      return server.service;
+  return {};
+}
+
+DestinationKind destinationKind(const Policy &policy, const std::string &name) {
+  for (const Destination &destination : policy.destinations)
+    if (destination.name == name)
+      return destination.kind;
+  return DestinationKind::Cloud;
+}
+
+bool isKnownDestination(const Policy &policy, const std::string &name) {
+  return std::any_of(policy.destinations.begin(), policy.destinations.end(),
+                     [&](const Destination &d) { return d.name == name; }) ||
+         std::any_of(policy.clouds.begin(), policy.clouds.end(), [&](const CloudRule &r) { return r.cloud == name; }) ||
+         std::any_of(policy.workloads.begin(), policy.workloads.end(),
+                     [&](const WorkloadMapping &w) { return w.cloud == name; });
+}
 
 Policy defaultPolicy() {
   Policy policy;
@@ -82,8 +157,11 @@ Policy defaultPolicy() {
   openai.clouds = {"azure", "openai"};
   openai.severity = Level::Error;
   policy.contracts.push_back(openai);
-  policy.providers.assign(std::begin(kProviderRules), std::end(kProviderRules));
+  policy.providers = builtinProviderRules();
   policy.clouds.assign(std::begin(kCloudRules), std::end(kCloudRules));
+  policy.paths.assign(std::begin(kPathRules), std::end(kPathRules));
+  policy.pathModels.assign(std::begin(kPathModelRules), std::end(kPathModelRules));
+  policy.destinations.assign(std::begin(kDestinations), std::end(kDestinations));
   return policy;
 }
 

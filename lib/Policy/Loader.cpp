@@ -26,12 +26,6 @@ namespace {
 
 using syntax::Node;
 
-/// Providers and clouds the analysis knows besides those named in the tables.
-const char *const kWellKnownProviders[] = {"openai",    "anthropic", "meta",   "mistral",  "google",
-                                           "amazon",    "cohere",    "ai21",   "deepseek", "qwen",
-                                           "microsoft", "xai",       "nvidia", "writer",   "stability"};
-const char *const kWellKnownClouds[] = {"aws", "azure", "gcp", "oci", "cloudflare", "openai", "anthropic", "google"};
-
 std::string expectedList(std::span<const std::string_view> keys) {
   std::string out;
   for (size_t i = 0; i < keys.size(); ++i)
@@ -163,6 +157,7 @@ struct UserPolicy {
   std::vector<ProviderRule> providers;
   std::vector<CloudRule> clouds;
   std::vector<WorkloadMapping> workloads;
+  std::vector<Destination> destinations;
   // For name checks: where each contract's clouds and provider are written.
   std::vector<std::pair<std::string, SourceRange>> contractClouds;
   std::vector<std::pair<std::string, SourceRange>> contractProviders;
@@ -287,18 +282,20 @@ void checkHost(Reader &reader, const Node &node) {
   for (size_t i = 0; i < host.size(); ++i) {
     char c = host[i];
     if (c == '{') {
-      if (host.compare(i, 8, "{region}") == 0) {
-        i += 7;
+      if (host.compare(i, 8, "{region}") == 0 || host.compare(i, 7, "{label}") == 0 ||
+          host.compare(i, 7, "{octet}") == 0) {
+        i = host.find('}', i);
         continue;
       }
       size_t close = host.find('}', i);
       size_t len = close == std::string::npos ? 1 : close - i + 1;
       reader.error(SourceRange{node.locate(i), node.locate(i + len)},
-                   "unknown placeholder '" + host.substr(i, len) + "' in host (only {region})");
+                   "unknown placeholder '" + host.substr(i, len) + "' in host (only {region}, {label} and {octet})");
       return;
     }
     bool ok =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '*';
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '*' ||
+        c == '[' || c == ']';
     if (!ok) {
       std::string hint = c == '/' ? " (put a path prefix in 'path')" : c == ':' ? " (ports are not matched)" : "";
       reader.error(SourceRange{node.locate(i), node.locate(i + 1)},
@@ -336,6 +333,31 @@ void readCloudRule(Reader &reader, const Node &item, UserPolicy &user) {
   }
   if (reader.errors() == before)
     user.clouds.push_back(std::move(rule));
+}
+
+void readDestination(Reader &reader, const Node &item, UserPolicy &user) {
+  size_t before = reader.errors();
+  auto fields = reader.fields(item, "destination", policy_keys::kDestination);
+  if (!fields)
+    return;
+  Destination destination;
+  destination.where = item.range;
+  if (auto name = reader.text(*fields, "name", item, "destination", true)) {
+    checkName(reader, valueOf(*fields, "name"), "destination");
+    destination.name = *name;
+  }
+  if (auto kind = reader.text(*fields, "kind", item, "destination", true)) {
+    auto known = std::find(policy_keys::kDestinationKinds.begin(), policy_keys::kDestinationKinds.end(), *kind);
+    if (known == policy_keys::kDestinationKinds.end())
+      reader.error(valueOf(*fields, "kind").range,
+                   "unknown destination kind '" + *kind + "' (expected " + expectedList(policy_keys::kDestinationKinds) + ")");
+    else
+      destination.kind = static_cast<DestinationKind>(known - policy_keys::kDestinationKinds.begin());
+  }
+  if (auto description = reader.text(*fields, "description", item, "destination", false))
+    destination.description = *description;
+  if (reader.errors() == before)
+    user.destinations.push_back(std::move(destination));
 }
 
 void readWorkload(Reader &reader, const Node &item, UserPolicy &user) {
@@ -447,7 +469,7 @@ void readExtensions(Reader &reader, const Node &node, const std::set<std::string
 /// Provider names a table can produce: fixed `provider` columns and the alternatives of
 /// (?P<provider>a|b|c) groups.
 std::set<std::string> knownProviders(const Policy &policy) {
-  std::set<std::string> out(std::begin(kWellKnownProviders), std::end(kWellKnownProviders));
+  std::set<std::string> out(builtinProviders().begin(), builtinProviders().end());
   for (const ProviderRule &rule : policy.providers) {
     if (!rule.provider.empty())
       out.insert(rule.provider);
@@ -461,7 +483,7 @@ std::set<std::string> knownProviders(const Policy &policy) {
       size_t bar = group.find('|', start);
       std::string word(group.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start));
       if (validName(word))
-        out.insert(word);
+        out.insert(normalizeProvider(word));
       if (bar == std::string_view::npos)
         break;
       start = bar + 1;
@@ -474,7 +496,9 @@ std::set<std::string> knownProviders(const Policy &policy) {
 }
 
 std::set<std::string> knownClouds(const Policy &policy) {
-  std::set<std::string> out(std::begin(kWellKnownClouds), std::end(kWellKnownClouds));
+  std::set<std::string> out;
+  for (const Destination &destination : policy.destinations)
+    out.insert(destination.name);
   for (const CloudRule &rule : policy.clouds)
     out.insert(rule.cloud);
   for (const WorkloadMapping &mapping : policy.workloads)
@@ -531,6 +555,7 @@ void readPolicy(const std::string &text, const std::string &path, Policy &policy
   section("providers", [&](const Node &item) { readProviderRule(reader, item, user); });
   section("clouds", [&](const Node &item) { readCloudRule(reader, item, user); });
   section("workloads", [&](const Node &item) { readWorkload(reader, item, user); });
+  section("destinations", [&](const Node &item) { readDestination(reader, item, user); });
 
   // A user contract replaces the built-in one of its provider; user rules go first.
   for (Contract &contract : user.contracts) {
@@ -544,6 +569,7 @@ void readPolicy(const std::string &text, const std::string &path, Policy &policy
   policy.providers.insert(policy.providers.begin(), user.providers.begin(), user.providers.end());
   policy.clouds.insert(policy.clouds.begin(), user.clouds.begin(), user.clouds.end());
   policy.workloads = std::move(user.workloads);
+  policy.destinations.insert(policy.destinations.begin(), user.destinations.begin(), user.destinations.end());
 
   std::set<std::string> providers = knownProviders(policy);
   for (const auto &[name, where] : user.contractProviders)

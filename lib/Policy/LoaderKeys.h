@@ -6,12 +6,14 @@
 
 namespace cloudpact::policy_keys {
 
-inline constexpr std::array<std::string_view, 6> kTop = {"version",  "contracts", "providers",
-                                                         "clouds",   "workloads", "extensions"};
+inline constexpr std::array<std::string_view, 7> kTop = {"version",   "contracts",    "providers", "clouds",
+                                                         "workloads", "destinations", "extensions"};
 inline constexpr std::array<std::string_view, 6> kContract = {"provider", "clouds",  "regions",
                                                               "severity", "include", "exclude"};
 inline constexpr std::array<std::string_view, 3> kProvider = {"pattern", "provider", "description"};
 inline constexpr std::array<std::string_view, 5> kCloud = {"host", "cloud", "service", "path", "implies-provider"};
+inline constexpr std::array<std::string_view, 3> kDestination = {"name", "kind", "description"};
+inline constexpr std::array<std::string_view, 4> kDestinationKinds = {"cloud", "provider-api", "aggregator", "self-hosted"};
 inline constexpr std::array<std::string_view, 3> kWorkload = {"workload", "sources", "cloud"};
 
 

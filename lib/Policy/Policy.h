@@ -30,9 +30,22 @@ struct ProviderRule {
   SourceRange where;
 };
 
-/// Endpoint host → cloud. Host globs: `*` matches one or more labels' characters, `{region}`
-/// matches one label and captures the region. `path` (optional) is a path prefix; with
-/// `impliesProvider` it names the provider of models reached there (Bedrock's /openai/v1).
+/// Who operates an endpoint (lib/Policy/Destinations.def, docs/vocabulary.md).
+enum class DestinationKind { Cloud, ProviderApi, Aggregator, SelfHosted };
+const char *destinationKindName(DestinationKind kind); // "cloud", "provider-api", …
+
+struct Destination {
+  std::string name;
+  DestinationKind kind = DestinationKind::Cloud;
+  std::string description;
+  SourceRange where;
+};
+
+/// Endpoint host → destination (`cloud` names it: a cloud, a provider's API, an aggregator or
+/// self-hosted). Host globs: `*` matches one or more characters, `{region}` one label (captured
+/// as the region), `{label}` one label, `{octet}` one to three digits, `[…]` a character class. `path` (optional) is a path
+/// prefix in which `*` stands for one segment's characters; with `impliesProvider` it names the
+/// provider of models reached there (Bedrock's /openai/v1).
 struct CloudRule {
   std::string host;
   std::string cloud;
@@ -40,6 +53,23 @@ struct CloudRule {
   std::string path;
   std::string impliesProvider;
   SourceRange where;
+};
+
+/// A request path that identifies a service whatever host serves it (Vertex AI's
+/// /v1/projects/…/publishers/…, Azure OpenAI's /openai/deployments/…): used when the host is
+/// not known. Same path syntax as CloudRule.
+struct PathRule {
+  std::string path;
+  std::string cloud;
+  std::string service;
+  std::string impliesProvider;
+};
+
+/// A request path that names the model it calls (Gemini's /v1beta/models/{model}:…, Bedrock's
+/// /model/{id}/converse): RE2 over the path with a `model` group.
+struct PathModelRule {
+  std::string pattern;
+  std::string description;
 };
 
 /// Which C++ sources run in which workload (image or workload name), and on which cloud a cluster runs.
@@ -66,6 +96,9 @@ struct Policy {
   std::vector<Contract> contracts;
   std::vector<ProviderRule> providers; // user rules first, then built-in
   std::vector<CloudRule> clouds;
+  std::vector<Destination> destinations; // user rows first, then built-in
+  std::vector<PathRule> paths;
+  std::vector<PathModelRule> pathModels;
   std::vector<WorkloadMapping> workloads;
   std::vector<ExtensionRow> cxxExtensions; // in file order
   std::string file; // "" for the built-in policy
@@ -81,6 +114,20 @@ Policy loadPolicy(const std::string &path, std::vector<Diagnostic> &diagnostics)
 Policy loadPolicyText(const std::string &text, const std::string &path, std::vector<Diagnostic> &diagnostics);
 /// `.cloudpact.yaml` (or `.cloudpact.yml`) in `start` or its nearest ancestor, or "".
 std::string findPolicyFile(const std::string &start);
+
+/// The kind of destination `name` under `policy` (Cloud for a name no row lists).
+DestinationKind destinationKind(const Policy &policy, const std::string &name);
+/// Whether some row of the policy's tables or of its destinations names `name`.
+bool isKnownDestination(const Policy &policy, const std::string &name);
+/// The provider names of the built-in vocabulary (ProviderNames.def).
+const std::vector<std::string> &builtinProviders();
+/// The model server that listens on `port` by default ("Ollama" for 11434), or "".
+std::string localServerOnPort(int port);
+
+/// "OpenAI" → "openai", "Mistral AI" → "mistral", "meta-llama" → "meta".
+std::string normalizeProvider(std::string_view name);
+/// "AWS" → "aws", "Google Cloud" → "gcp", "Microsoft Azure" → "azure".
+std::string normalizeCloud(std::string_view name);
 
 /// Matches `text` against a glob with `*` and `?` (used by contracts and workloads).
 bool globMatch(std::string_view glob, std::string_view text);

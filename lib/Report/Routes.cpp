@@ -115,8 +115,12 @@ json routeJson(const Route &route) {
           {"model", route.model},
           {"modelName", route.modelName},
           {"cloud", route.cloud},
+          {"destinationKind", route.destinationKind},
+          {"hostCloud", route.hostCloud},
+          {"service", route.service},
           {"region", route.region},
           {"host", route.host},
+          {"unknownParts", route.unknownParts},
           {"api", route.api},
           {"kind", accessKindName(route.kind)},
           {"subject", route.subject},
@@ -151,9 +155,11 @@ std::string csvField(const std::string &text) {
 }
 
 void writeCsv(std::ostream &out, const RouteList &routes) {
-  out << "provider,model,model_name,cloud,region,host,api,kind,verdict,contract,reason,path,line,column\r\n";
+  out << "provider,model,model_name,cloud,destination_kind,host_cloud,service,region,host,api,kind,verdict,contract,"
+         "reason,path,line,column\r\n";
   for (const auto &route : grouped(routes)) {
     const std::vector<std::string> fields = {route->provider, route->model, route->modelName, route->cloud,
+                                             route->destinationKind, route->hostCloud, route->service,
                                              route->region, route->host, route->api, accessKindName(route->kind),
                                              verdictName(route->verdict), route->contract, route->reason,
                                              route->range.file(), std::to_string(route->range.begin.line),
@@ -205,6 +211,7 @@ void writeCycloneDx(std::ostream &out, const RouteList &routes) {
       if (knownText(route->host))
         service["endpoints"] = json::array({"https://" + route->host});
       service["properties"] = json::array({{{"name", "cloudpact:cloud"}, {"value", orUnknown(route->cloud)}},
+                                           {{"name", "cloudpact:destination-kind"}, {"value", route->destinationKind.empty() ? "unknown" : route->destinationKind}},
                                            {{"name", "cloudpact:region"}, {"value", route->region.empty() ? "unknown" : route->region}},
                                            {{"name", "cloudpact:kind"}, {"value", accessKindName(route->kind)}},
                                            {{"name", "cloudpact:verdict"}, {"value", verdictName(route->verdict)}},

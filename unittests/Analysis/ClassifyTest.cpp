@@ -101,19 +101,26 @@ INSTANTIATE_TEST_SUITE_P(
         HostCase{"https://bedrock-mantle.us-east-1.api.aws/openai/v1", "aws", "us-east-1", "openai"},
         HostCase{"https://runtime.sagemaker.eu-west-1.amazonaws.com/endpoints/e/invocations", "aws", "eu-west-1", ""},
         HostCase{"bedrock-runtime.us-east-1.amazonaws.com", "aws", "us-east-1", ""},
-        HostCase{"https://my-res.openai.azure.com/openai/deployments/gpt4o/chat/completions?api-version=2024-10-21", "azure", "", ""},
+        HostCase{"https://my-res.openai.azure.com/openai/deployments/gpt4o/chat/completions?api-version=2024-10-21", "azure", "", "openai"},
         HostCase{"https://my-res.cognitiveservices.azure.com/", "azure", "", ""},
         HostCase{"https://proj.services.ai.azure.com/models", "azure", "", ""},
         HostCase{"https://us-central1-aiplatform.googleapis.com/v1/projects/p/locations/us-central1/endpoints/openapi", "gcp", "us-central1", ""},
         HostCase{"https://inference.generativeai.us-chicago-1.oci.oraclecloud.com", "oci", "us-chicago-1", ""},
-        HostCase{"https://api.openai.com/v1/", "openai", "", ""},
-        HostCase{"https://API.OpenAI.com:443/v1", "openai", "", ""},
-        HostCase{"https://gateway.ai.cloudflare.com/v1/acct/gw/openai", "cloudflare", "", ""},
+        HostCase{"https://api.openai.com/v1/", "openai", "", "openai"},
+        HostCase{"https://API.OpenAI.com:443/v1", "openai", "", "openai"},
+        HostCase{"https://gateway.ai.cloudflare.com/v1/acct/gw/openai", "openai", "", "openai"},
+        HostCase{"https://gateway.ai.cloudflare.com/v1/acct/gw/aws-bedrock/bedrock-runtime/us-east-1", "aws", "", ""},
+        HostCase{"https://gateway.ai.cloudflare.com/v1/acct/gw", "cloudflare-ai-gateway", "", ""},
+        HostCase{"https://openrouter.ai/api/v1", "openrouter", "", ""},
+        HostCase{"https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:generateContent", "google", "", "google"},
+        HostCase{"http://localhost:11434/api/chat", "self-hosted", "", ""},
+        HostCase{"http://vllm.models.svc.cluster.local:8000/v1", "self-hosted", "", ""},
         // Near misses.
         HostCase{"https://openai.azure.com.evil.example/v1", "", "", ""},
         HostCase{"https://api.openai.com.attacker.net/v1", "", "", ""},
         HostCase{"https://notamazonaws.com/", "", "", ""},
-        HostCase{"http://litellm.default.svc.cluster.local:4000", "", "", ""}));
+        HostCase{"https://localhost.attacker.net/v1", "", "", ""},
+        HostCase{"https://10.example.com/v1", "", "", ""}));
 
 TEST(EndpointClassificationWithHoles, KnownHostSuffixDecides) {
   Classifier classifier(defaultPolicy());

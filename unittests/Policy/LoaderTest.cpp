@@ -238,7 +238,7 @@ TEST(PolicyLoader, ProviderFromNamedGroup) {
 TEST(PolicyLoader, UnknownKeys) {
   EXPECT_EQ(only("version: 1\nrules: []\n"),
             ".cloudpact.yaml:2:1: error: unknown key 'rules' in policy (expected version, contracts, providers, "
-            "clouds, workloads, extensions) [policy-error]");
+            "clouds, workloads, destinations, extensions) [policy-error]");
   EXPECT_EQ(only("clouds:\n  - host: a.example.com\n    cloud: aws\n    region: x\n"),
             ".cloudpact.yaml:4:5: error: unknown key 'region' in cloud rule (expected host, cloud, service, path, "
             "implies-provider) [policy-error]");
@@ -284,7 +284,7 @@ TEST(PolicyLoader, BadValues) {
             ".cloudpact.yaml:2:21: error: unexpected '/' in host 'x.acme.io/v1' (put a path prefix in 'path') "
             "[policy-error]");
   EXPECT_EQ(only("clouds:\n  - host: \"{zone}.acme.io\"\n    cloud: onprem\n"),
-            ".cloudpact.yaml:2:12: error: unknown placeholder '{zone}' in host (only {region}) [policy-error]");
+            ".cloudpact.yaml:2:12: error: unknown placeholder '{zone}' in host (only {region}, {label} and {octet}) [policy-error]");
   EXPECT_EQ(only("clouds:\n  - host: \"x.acme.io\"\n    cloud: onprem\n    path: v1\n"),
             ".cloudpact.yaml:4:11: error: path 'v1' must start with '/' [policy-error]");
 }
