@@ -383,6 +383,8 @@ AnalysisResult analyze(const Facts &facts, const Policy &policy, const FileSet &
                 holeReason = c.shape->holeReason();
               else
                 holeReason = "no endpoint or cloud is known for this access";
+              if (route.service.empty() && endpointClass.hostKnown && endpointClass.cloud == route.cloud)
+                route.service = endpointClass.service; // the cloud was named, and the endpoint agrees
               if (!route.cloud.empty()) {
                 route.destinationKind = destinationKindName(destinationKind(policy, route.cloud));
                 if (route.destinationKind == "self-hosted")

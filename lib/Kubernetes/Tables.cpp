@@ -50,6 +50,8 @@ std::span<const CloudHintRow> cloudHints() { return kCloudHints; }
 // LiteLLM `litellm_params.model` prefixes (catalog §5 env vars, §6 LiteLLM row).
 namespace {
 // prefix, cloud, provider, defaultEndpoint, endpointEnv, regionKey, regionEnv
+// The providers and their default bases: docs.litellm.ai/docs/providers (one page per prefix).
+// Where a prefix has a default base, the endpoint decides the destination (Endpoints.def).
 constexpr LiteLlmPrefixRow kLiteLlmPrefixes[] = {
     {"bedrock/converse/", "aws", "", "", "", "aws_region_name", "AWS_REGION_NAME"},
     {"bedrock/invoke/", "aws", "", "", "", "aws_region_name", "AWS_REGION_NAME"},
@@ -57,11 +59,44 @@ constexpr LiteLlmPrefixRow kLiteLlmPrefixes[] = {
     {"sagemaker_chat/", "aws", "", "", "", "aws_region_name", "AWS_REGION_NAME"},
     {"sagemaker/", "aws", "", "", "", "aws_region_name", "AWS_REGION_NAME"},
     {"azure_ai/", "azure", "", "", "AZURE_AI_API_BASE", "", ""},
-    {"azure/", "azure", "", "", "AZURE_API_BASE", "", ""},
+    {"azure_text/", "azure", "openai", "", "AZURE_API_BASE", "", ""},
+    {"azure/", "azure", "openai", "", "AZURE_API_BASE", "", ""},
+    {"vertex_ai_beta/", "gcp", "", "", "", "vertex_location", "VERTEXAI_LOCATION"},
     {"vertex_ai/", "gcp", "", "", "", "vertex_location", "VERTEXAI_LOCATION"},
+    {"oci/", "oci", "", "", "", "oci_region", ""},
+    {"cloudflare/", "cloudflare", "", "", "", "", ""},
+    {"watsonx_text/", "ibm", "", "", "WATSONX_URL", "", ""},
+    {"watsonx/", "ibm", "", "", "WATSONX_URL", "", ""},
     {"anthropic/", "", "anthropic", "https://api.anthropic.com", "", "", ""},
     {"gemini/", "", "google", "https://generativelanguage.googleapis.com", "", "", ""},
+    {"text-completion-openai/", "", "", "https://api.openai.com/v1", "", "", ""},
     {"openai/", "", "", "https://api.openai.com/v1", "", "", ""},
+    {"mistral/", "", "mistral", "https://api.mistral.ai/v1", "", "", ""},
+    {"codestral/", "", "mistral", "https://codestral.mistral.ai/v1", "", "", ""},
+    {"cohere_chat/", "", "cohere", "https://api.cohere.ai", "", "", ""},
+    {"cohere/", "", "cohere", "https://api.cohere.ai", "", "", ""},
+    {"deepseek/", "", "deepseek", "https://api.deepseek.com", "", "", ""},
+    {"xai/", "", "xai", "https://api.x.ai/v1", "", "", ""},
+    {"perplexity/", "", "perplexity", "https://api.perplexity.ai", "", "", ""},
+    {"moonshot/", "", "moonshot", "https://api.moonshot.ai/v1", "", "", ""},
+    {"dashscope/", "", "", "https://dashscope-intl.aliyuncs.com/compatible-mode/v1", "", "", ""},
+    {"volcengine/", "", "", "https://ark.cn-beijing.volces.com/api/v3", "", "", ""},
+    {"groq/", "", "", "https://api.groq.com/openai/v1", "", "", ""},
+    {"together_ai/", "", "", "https://api.together.xyz/v1", "", "", ""},
+    {"fireworks_ai/", "", "", "https://api.fireworks.ai/inference/v1", "", "", ""},
+    {"cerebras/", "", "", "https://api.cerebras.ai/v1", "", "", ""},
+    {"deepinfra/", "", "", "https://api.deepinfra.com/v1/openai", "", "", ""},
+    {"sambanova/", "", "", "https://api.sambanova.ai/v1", "", "", ""},
+    {"nebius/", "", "", "https://api.studio.nebius.ai/v1", "", "", ""},
+    {"novita/", "", "", "https://api.novita.ai/v3/openai", "", "", ""},
+    {"replicate/", "", "", "https://api.replicate.com/v1", "", "", ""},
+    {"huggingface/", "", "", "https://router.huggingface.co", "", "", ""},
+    {"openrouter/", "", "", "https://openrouter.ai/api/v1", "", "", ""},
+    {"ollama_chat/", "", "", "http://localhost:11434", "", "", ""},
+    {"ollama/", "", "", "http://localhost:11434", "", "", ""},
+    {"lm_studio/", "", "", "http://localhost:1234/v1", "", "", ""},
+    {"llamafile/", "", "", "http://127.0.0.1:8080/v1", "", "", ""},
+    {"hosted_vllm/", "", "", "", "HOSTED_VLLM_API_BASE", "", ""},
 };
 } // namespace
 std::span<const LiteLlmPrefixRow> liteLlmPrefixes() { return kLiteLlmPrefixes; }

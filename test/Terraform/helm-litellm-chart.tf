@@ -22,7 +22,7 @@ resource "helm_release" "litellm" {
   })]
 }
 # FACTS-DAG: access call helm_release litellm-helm model=trimprefix("bedrock/openai.gpt-oss-120b-1:0", "bedrock/") endpoint=- region="us-west-2" provider=- cloud="aws" @ {{.*}}helm-litellm-chart.tf:14:38 subject=helm_release.litellm
-# FACTS-DAG: access call helm_release litellm-helm model=trimprefix("azure/gpt-4o", "azure/") endpoint="https://shop.openai.azure.com/" region=- provider=- cloud="azure" @ {{.*}}helm-litellm-chart.tf:18:38 subject=helm_release.litellm
+# FACTS-DAG: access call helm_release litellm-helm model=trimprefix("azure/gpt-4o", "azure/") endpoint="https://shop.openai.azure.com/" region=- provider="openai" cloud="azure" @ {{.*}}helm-litellm-chart.tf:18:38 subject=helm_release.litellm
 # CHECK: helm-litellm-chart.tf:14:38: error: call to openai model 'openai.gpt-oss-120b-1:0' goes through aws in us-west-2; {{.*}}[exclusivity-call]
 # CHECK: helm-litellm-chart.tf:14:91: note: value 'us-west-2'
 # CHECK: 1 error, 0 warnings
