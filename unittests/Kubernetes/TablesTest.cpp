@@ -1,4 +1,5 @@
 #include "Kubernetes/Tables.h"
+#include "Policy/Policy.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +10,14 @@ using namespace cloudpact::kubernetes;
 
 namespace {
 
-const std::set<std::string_view> kClouds = {"aws", "azure", "gcp", "oci", "cloudflare", "openai", "anthropic"};
+/// The destinations of the policy's vocabulary (lib/Policy/Destinations.def).
+const std::set<std::string_view> kClouds = [] {
+  static const cloudpact::Policy policy = cloudpact::defaultPolicy();
+  std::set<std::string_view> names;
+  for (const cloudpact::Destination &destination : policy.destinations)
+    names.insert(destination.name);
+  return names;
+}();
 
 TEST(Tables, LiteLlmPrefixesAreNotShadowed) {
   auto rows = liteLlmPrefixes();
