@@ -11,19 +11,22 @@ using namespace cloudpact::kubernetes;
 namespace {
 
 /// The destinations of the policy's vocabulary (lib/Policy/Destinations.def).
-const std::set<std::string_view> kClouds = [] {
-  static const cloudpact::Policy policy = cloudpact::defaultPolicy();
-  std::set<std::string_view> names;
-  for (const cloudpact::Destination &destination : policy.destinations)
-    names.insert(destination.name);
+/// (Built on first use: the policy's tables are other globals.)
+const std::set<std::string> &destinations() {
+  static const std::set<std::string> names = [] {
+    std::set<std::string> out;
+    for (const cloudpact::Destination &destination : cloudpact::defaultPolicy().destinations)
+      out.insert(destination.name);
+    return out;
+  }();
   return names;
-}();
+}
 
 TEST(Tables, LiteLlmPrefixesAreNotShadowed) {
   auto rows = liteLlmPrefixes();
   for (size_t i = 0; i < rows.size(); ++i) {
     EXPECT_TRUE(rows[i].prefix.ends_with("/")) << rows[i].prefix;
-    EXPECT_TRUE(rows[i].cloud.empty() || kClouds.count(rows[i].cloud)) << rows[i].prefix;
+    EXPECT_TRUE(rows[i].cloud.empty() || destinations().count(std::string(rows[i].cloud))) << rows[i].prefix;
     for (size_t j = 0; j < i; ++j)
       EXPECT_FALSE(rows[i].prefix.starts_with(rows[j].prefix))
           << rows[j].prefix << " comes before the longer " << rows[i].prefix;
@@ -32,11 +35,11 @@ TEST(Tables, LiteLlmPrefixesAreNotShadowed) {
 
 TEST(Tables, CloudsAreKnownNames) {
   for (const EnvoySchemaRow &row : envoySchemas())
-    EXPECT_TRUE(row.cloud.empty() || kClouds.count(row.cloud)) << row.schema;
+    EXPECT_TRUE(row.cloud.empty() || destinations().count(std::string(row.cloud))) << row.schema;
   for (const AiProviderRow &row : aiProviders())
-    EXPECT_TRUE(row.cloud.empty() || kClouds.count(row.cloud)) << row.key;
+    EXPECT_TRUE(row.cloud.empty() || destinations().count(std::string(row.cloud))) << row.key;
   for (const CloudHintRow &row : cloudHints())
-    EXPECT_TRUE(kClouds.count(row.cloud)) << row.key;
+    EXPECT_TRUE(destinations().count(std::string(row.cloud))) << row.key;
 }
 
 TEST(Tables, EveryWorkloadPathEndsInASpec) {
