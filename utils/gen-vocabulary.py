@@ -48,9 +48,11 @@ def generate(root):
     for name, kind, description in rows(destinations, "CLOUDPACT_DESTINATION"):
         lines.append(f"| {cell(name)} | {KINDS[kind]} | {description} |")
     lines += ["", "### Endpoints", "", "First match wins; `{region}` is captured as the region.", "",
-              "| host | path | destination | service | implies provider |", "|---|---|---|---|---|"]
-    for host, path, destination, service, implies in rows(endpoints, "CLOUDPACT_ENDPOINT"):
-        lines.append(f"| {cell(host)} | {cell(path)} | {cell(destination)} | {service} | {cell(implies)} |")
+              "A row that serves *hosts* only says who operates the host (a cloud's catch-all, a private address):",
+              "an ExternalName Service or ServiceEntry naming such a host is not a model access.", "",
+              "| host | path | destination | service | implies provider | serves |", "|---|---|---|---|---|---|"]
+    for host, path, destination, service, implies, serves in rows(endpoints, "CLOUDPACT_ENDPOINT"):
+        lines.append(f"| {cell(host)} | {cell(path)} | {cell(destination)} | {service} | {cell(implies)} | {serves.lower()} |")
     lines += ["", "### Paths that decide an unknown host", "", "| path | destination | service | implies provider |",
               "|---|---|---|---|"]
     for path, destination, service, implies in rows(endpoints, "CLOUDPACT_PATH_SHAPE"):

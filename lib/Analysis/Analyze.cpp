@@ -361,6 +361,8 @@ AnalysisResult analyze(const Facts &facts, const Policy &policy, const FileSet &
                 endpointClass = classifier.classifyEndpoint(*e.shape);
                 route.host = endpointClass.host;
               }
+              if (access.hostOnly && !endpointClass.servesModels)
+                continue; // a host of no model service: not a model access
               // Cloud: named outright > endpoint host (or, when the host is unknown, the shape of
               // its path) > the API's own cloud.
               if (c.shape && c.shape->isLiteral() && !c.shape->literal().empty())

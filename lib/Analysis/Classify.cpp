@@ -316,6 +316,7 @@ EndpointClass Classifier::classifyEndpoint(const Shape &url) const {
     if (compiled->path && !RE2::FullMatch(result.path, *compiled->path))
       continue;
     result.hostKnown = true;
+    result.servesModels = rule.servesModels;
     result.cloud = rule.cloud;
     result.service = rule.service;
     result.impliedProvider = rule.impliesProvider;
@@ -332,6 +333,7 @@ EndpointClass Classifier::classifyEndpoint(const Shape &url) const {
       if (!RE2::FullMatch(result.path, *compiled->regex))
         continue;
       result.fromPath = true;
+      result.servesModels = true;
       result.cloud = compiled->rule.cloud;
       result.service = compiled->rule.service;
       result.impliedProvider = compiled->rule.impliesProvider;
@@ -345,6 +347,8 @@ EndpointClass Classifier::classifyEndpoint(const Shape &url) const {
       result.kind = destination->kind;
     if (result.kind == DestinationKind::SelfHosted && result.port > 0)
       result.server = localServerOnPort(result.port);
+    if (!result.server.empty())
+      result.servesModels = true;
   }
   for (const auto &compiled : pathModels_) {
     int groups = compiled->regex->NumberOfCapturingGroups();

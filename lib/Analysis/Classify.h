@@ -24,6 +24,7 @@ struct EndpointClass {
   int port = -1;          // the explicit port, -1 when none or unknown
   bool hostKnown = false; // the cloud-deciding part of the host is literal
   bool fromPath = false;  // the host is not known; the path's shape decided the destination
+  bool servesModels = false; // the matching row is a model service, not a catch-all of its operator
   std::string cloud;      // the destination (Destinations.def)
   DestinationKind kind = DestinationKind::Cloud;
   std::string server;     // for a self-hosted endpoint, the model server its port suggests

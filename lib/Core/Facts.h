@@ -49,6 +49,9 @@ struct ModelAccess {
   /// (OPENAI_BASE_URL, ...). When code in the scan reads NAME, the read is the access and this
   /// one is dropped, so one route is not reported twice.
   std::string viaEnv;
+  /// The access names nothing but a host (an ExternalName Service, a ServiceEntry): it is a
+  /// model route only when that host is a model service.
+  bool hostOnly = false;
 };
 
 struct Facts {

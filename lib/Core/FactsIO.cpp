@@ -139,6 +139,8 @@ void writeFactsFile(std::ostream &out, const Facts &facts) {
               {"subject", access.subject},           {"confidence", access.confidence}};
     if (!access.viaEnv.empty())
       a["viaEnv"] = access.viaEnv;
+    if (access.hostOnly)
+      a["hostOnly"] = true;
     accesses.push_back(std::move(a));
   }
   doc["accesses"] = std::move(accesses);
@@ -186,6 +188,7 @@ bool readFactsFile(std::string_view text, Facts &out, std::string &error,
       access.subject = a.value("subject", "");
       access.confidence = a.value("confidence", 1.0);
       access.viaEnv = a.value("viaEnv", "");
+      access.hostOnly = a.value("hostOnly", false);
       facts.accesses.push_back(std::move(access));
     }
     for (const json &d : doc.at("diagnostics")) {

@@ -258,6 +258,7 @@ void analyzeService(Context &ctx, const Object &service) {
   ModelAccess access;
   access.kind = AccessKind::Call;
   access.api = "Kubernetes ExternalName Service";
+  access.hostOnly = true;
   access.endpoint = literalOf(*host);
   access.range = host->range;
   access.subject = service.subject();
@@ -271,6 +272,7 @@ void analyzeServiceEntry(Context &ctx, const Object &entry) {
     ModelAccess access;
     access.kind = AccessKind::Call;
     access.api = "Istio ServiceEntry";
+    access.hostOnly = true;
     access.endpoint = literalOf(host);
     access.range = host.range;
     access.subject = entry.subject();

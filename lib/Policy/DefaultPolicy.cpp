@@ -69,8 +69,8 @@ std::vector<ProviderRule> builtinProviderRules() {
 }
 
 const CloudRule kCloudRules[] = {
-#define CLOUDPACT_ENDPOINT(Host, Path, Destination, Service, ImpliesProvider) \
-  {Host, Destination, Service, Path, ImpliesProvider, {}},
+#define CLOUDPACT_ENDPOINT(Host, Path, Destination, Service, ImpliesProvider, Serves) \
+  {Host, Destination, Service, Path, ImpliesProvider, {}, std::string_view(#Serves) == "Models"},
 #include "Policy/Endpoints.def"
 };
 

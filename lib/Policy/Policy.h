@@ -53,6 +53,7 @@ struct CloudRule {
   std::string path;
   std::string impliesProvider;
   SourceRange where;
+  bool servesModels = true; // false: the row says only who operates the host (a catch-all)
 };
 
 /// A request path that identifies a service whatever host serves it (Vertex AI's

@@ -39,9 +39,11 @@ const std::vector<Pair> kDestinationAliases = {
 
 struct EndpointRow {
   std::string host, path, destination, service, implies;
+  bool servesModels = true;
 };
 const std::vector<EndpointRow> kEndpoints = {
-#define CLOUDPACT_ENDPOINT(Host, Path, Destination, Service, ImpliesProvider) {Host, Path, Destination, Service, ImpliesProvider},
+#define CLOUDPACT_ENDPOINT(Host, Path, Destination, Service, ImpliesProvider, Serves) \
+  {Host, Path, Destination, Service, ImpliesProvider, std::string_view(#Serves) == "Models"},
 #include "Policy/Endpoints.def"
 };
 const std::vector<EndpointRow> kPathShapes = {
@@ -144,6 +146,7 @@ TEST(Vocabulary, EveryEndpointRowIsReachedByAHostOfItsGlob) {
     EXPECT_EQ(result.cloud, row.destination) << url << " (a row above shadows this one?)";
     EXPECT_EQ(result.service, row.service) << url;
     EXPECT_EQ(result.impliedProvider, row.implies) << url;
+    EXPECT_EQ(result.servesModels, row.servesModels) << url;
     EXPECT_TRUE(isKnownDestination(policy, row.destination)) << row.destination;
     if (row.host.find("{region}") != std::string::npos) {
       EXPECT_EQ(result.region, "us-east-1") << url;
