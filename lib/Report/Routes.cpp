@@ -1,5 +1,6 @@
 // The route inventory: every model access with provider, model, cloud and verdict.
 #include "Core/Hash.h"
+#include "Report/Display.h"
 #include "Report/Report.h"
 #include "cloudpact/Version.h"
 
@@ -72,10 +73,15 @@ void writeTable(std::ostream &out, const RouteList &routes, bool color) {
   const std::vector<std::string> headers = {"PROVIDER", "MODEL", "CLOUD", "REGION", "ENDPOINT", "API", "KIND", "VERDICT", "LOCATION"};
   std::vector<std::vector<std::string>> rows;
   RouteList sorted = grouped(routes);
-  for (const auto &route : sorted)
-    rows.push_back({orUnknown(route->provider), route->model.empty() ? "-" : route->model, orUnknown(route->cloud),
-                    route->region.empty() ? "-" : route->region, route->host.empty() ? "-" : route->host, route->api,
-                    accessKindName(route->kind), verdictText(*route), location(*route)});
+  for (const auto &route : sorted) {
+    std::vector<std::string> row = {orUnknown(route->provider), route->model.empty() ? "-" : route->model,
+                                    orUnknown(route->cloud), route->region.empty() ? "-" : route->region,
+                                    route->host.empty() ? "-" : route->host, route->api, accessKindName(route->kind),
+                                    verdictText(*route), location(*route)};
+    for (std::string &cell : row)
+      cell = displayText(cell);
+    rows.push_back(std::move(row));
+  }
   std::vector<size_t> widths(headers.size());
   for (size_t i = 0; i < headers.size(); ++i)
     widths[i] = headers[i].size();
@@ -103,7 +109,7 @@ void writeTable(std::ostream &out, const RouteList &routes, bool color) {
     writeRow(rows[i], route.verdict == Verdict::Violation ? red : route.verdict == Verdict::Unresolved ? yellow : "",
              color && route.verdict != Verdict::Allowed ? reset : "");
   }
-  out << summaryLine(routes) << "\n";
+  out << displayText(summaryLine(routes), std::string::npos) << "\n";
 }
 
 json routeJson(const Route &route) {
@@ -133,12 +139,17 @@ json routeJson(const Route &route) {
 
 void writeJsonRoutes(std::ostream &out, const RouteList &routes) {
   json list = json::array();
-  for (const auto &route : grouped(routes))
-    list.push_back(routeJson(*route));
+  for (const auto &route : grouped(routes)) {
+    json entry = routeJson(*route);
+    makeDisplayable(entry);
+    list.push_back(std::move(entry));
+  }
   json summary = json::array();
   for (const auto &[key, count] : countsByProviderCloud(routes))
     summary.push_back({{"provider", key.first}, {"cloud", key.second}, {"routes", count}});
-  out << json({{"tool", "cloudpact"}, {"version", kVersion}, {"routes", std::move(list)}, {"summary", std::move(summary)}}).dump(2)
+  makeDisplayable(summary);
+  out << json({{"tool", "cloudpact"}, {"version", kVersion}, {"routes", std::move(list)}, {"summary", std::move(summary)}})
+             .dump(2, ' ', false, json::error_handler_t::replace)
       << "\n";
 }
 
@@ -165,7 +176,7 @@ void writeCsv(std::ostream &out, const RouteList &routes) {
                                              route->range.file(), std::to_string(route->range.begin.line),
                                              std::to_string(route->range.begin.column)};
     for (size_t i = 0; i < fields.size(); ++i)
-      out << (i ? "," : "") << csvField(fields[i]);
+      out << (i ? "," : "") << csvField(displayText(fields[i]));
     out << "\r\n";
   }
 }
@@ -234,8 +245,9 @@ void writeCycloneDx(std::ostream &out, const RouteList &routes) {
               {"components", std::move(components)},
               {"services", std::move(services)},
               {"dependencies", std::move(dependencies)}};
+  makeDisplayable(bom);
   bom["serialNumber"] = contentUuid(bom.dump());
-  out << bom.dump(2) << "\n";
+  out << bom.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
 }
 
 } // namespace
