@@ -1,6 +1,7 @@
 #include "Analysis/Analyze.h"
 
 #include "Analysis/Classify.h"
+#include "Analysis/References.h"
 #include "Analysis/Rules.h"
 #include "Analysis/Solver.h"
 #include "Analysis/Suppressions.h"
@@ -507,6 +508,8 @@ AnalysisResult analyze(const Facts &facts, const Policy &policy, const FileSet &
     }
     result.findings.push_back(std::move(finding));
   }
+  for (auto &reference : referenceRoutes(facts, files, classifier, result.routes))
+    result.routes.push_back(std::move(reference));
   std::stable_sort(result.routes.begin(), result.routes.end(), [](const auto &a, const auto &b) {
     return std::tie(a->range.begin.file, a->range.begin.line, a->range.begin.column, a->provider, a->cloud, a->region) <
            std::tie(b->range.begin.file, b->range.begin.line, b->range.begin.column, b->provider, b->cloud, b->region);

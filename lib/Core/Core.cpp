@@ -54,13 +54,21 @@ Diagnostic makeDiagnostic(Level level, std::string rule, SourceRange range, std:
   return Diagnostic{level, std::move(rule), std::move(range), std::move(message)};
 }
 
-const char *accessKindName(AccessKind kind) { return kind == AccessKind::Call ? "call" : "hosting"; }
+const char *accessKindName(AccessKind kind) {
+  switch (kind) {
+  case AccessKind::Call: return "call";
+  case AccessKind::Hosting: return "hosting";
+  case AccessKind::Reference: return "reference";
+  }
+  return "call";
+}
 
 const char *verdictName(Verdict verdict) {
   switch (verdict) {
   case Verdict::Allowed: return "allowed";
   case Verdict::Violation: return "violation";
   case Verdict::Unresolved: return "unresolved";
+  case Verdict::Reference: return "reference";
   }
   return "unresolved";
 }

@@ -29,7 +29,7 @@ struct Assign {
   std::string originImage;
 };
 
-enum class AccessKind { Call, Hosting };
+enum class AccessKind { Call, Hosting, Reference }; // Reference: a route of the inventory only
 const char *accessKindName(AccessKind kind);
 
 /// A place where a model is called or hosted.

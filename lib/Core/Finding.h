@@ -17,7 +17,7 @@ struct TraceStep {
 };
 using Trace = std::vector<TraceStep>;
 
-enum class Verdict { Allowed, Violation, Unresolved };
+enum class Verdict { Allowed, Violation, Unresolved, Reference }; // Reference: named, not judged
 const char *verdictName(Verdict verdict);
 
 /// One way a model access resolves: a (provider, cloud) pair with the values that led to it.

@@ -62,6 +62,8 @@ std::string verdictText(const Route &route) {
     return "violation (" + route.contract + ")";
   if (route.verdict == Verdict::Unresolved)
     return "unresolved: " + route.reason;
+  if (route.verdict == Verdict::Reference)
+    return "reference (not judged)";
   return "allowed";
 }
 
