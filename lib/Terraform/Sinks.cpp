@@ -48,7 +48,7 @@ struct CloudRow {
   const char *cloud;
 };
 const CloudRow kClouds[] = {
-    {"aws_", "aws"}, {"azapi_", "azure"}, {"azurerm_", "azure"}, {"google_", "gcp"}, {"oci_", "oci"},
+    {"aws_", "aws"}, {"awscc_", "aws"}, {"azapi_", "azure"}, {"azurerm_", "azure"}, {"google_", "gcp"}, {"oci_", "oci"},
 };
 
 /// Terraform-managed Kubernetes workloads: where their containers are.
