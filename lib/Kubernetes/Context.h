@@ -86,6 +86,9 @@ std::optional<std::string> decodeBase64(std::string_view text);
 // --- Embedded.cpp ---
 /// Parses a config file held in a ConfigMap/Secret value if a known format may be in it.
 void analyzeEmbedded(Context &ctx, const Object &owner, const std::string &key, const Node &scalar);
+/// A config file kept as a file of its own; its subject names the file. Entries some ConfigMap
+/// analysed before already reported (at the same place) are not reported again.
+void analyzeConfigFile(Context &ctx, const SourceFile &file, const Node &root);
 
 // --- Gateways.cpp ---
 /// Records BackendSecurityPolicies (before the other analyses run).

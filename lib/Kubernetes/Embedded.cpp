@@ -1,5 +1,6 @@
 // Config files embedded in ConfigMap/Secret values, parsed with positions mapped back into the
-// manifest. Each format is a row: a cheap marker, a detector over the parsed root, a handler.
+// manifest, and the same formats kept as files of their own (a `litellm-config.yaml` mounted into
+// the proxy). Each format is a row: a cheap marker, detectors over the parsed root, a handler.
 #include "Kubernetes/Context.h"
 #include "Kubernetes/Tables.h"
 
@@ -33,6 +34,17 @@ ValuePtr liteLlmValue(const Node &scalar) {
 bool isLiteLlmConfig(const Node &root) {
   const Node *list = root.get("model_list");
   return list && list->isSequence();
+}
+
+/// A file of its own must show more than the key: other tools have a `model_list` too.
+bool isLiteLlmConfigFile(const Node &root) {
+  if (!isLiteLlmConfig(root))
+    return false;
+  const std::vector<Node> &entries = itemsOf(root.get("model_list"));
+  return std::any_of(entries.begin(), entries.end(), [](const Node &entry) {
+    const Node *params = entry.get("litellm_params");
+    return params && params->isMapping();
+  });
 }
 
 void analyzeLiteLlm(Context &ctx, const Node &root, const std::string &subject) {
@@ -99,14 +111,57 @@ struct EmbeddedFormat {
   std::string_view name;
   std::string_view marker; // substring the text must contain before it is parsed
   bool (*detect)(const Node &root);
+  /// For a file of its own: the key a line must start with, and the stricter detector.
+  std::string_view fileKeyLine;
+  bool (*detectFile)(const Node &root);
   void (*analyze)(Context &ctx, const Node &root, const std::string &subject);
 };
 
 constexpr EmbeddedFormat kFormats[] = {
-    {"LiteLLM proxy config", "model_list", isLiteLlmConfig, analyzeLiteLlm},
+    {"LiteLLM proxy config", "model_list", isLiteLlmConfig, "model_list:", isLiteLlmConfigFile, analyzeLiteLlm},
 };
 
+const EmbeddedFormat *fileFormatOf(const Node &root) {
+  if (!root.isMapping() || root.get("kind"))
+    return nullptr;
+  for (const EmbeddedFormat &format : kFormats)
+    if (format.detectFile(root))
+      return &format;
+  return nullptr;
+}
+
+bool startsSomeLine(std::string_view text, std::string_view prefix) {
+  for (size_t pos = text.find(prefix); pos != std::string_view::npos; pos = text.find(prefix, pos + 1))
+    if (pos == 0 || text[pos - 1] == '\n')
+      return true;
+  return false;
+}
+
 } // namespace
+
+bool hasConfigFileMarker(std::string_view text) {
+  return std::any_of(std::begin(kFormats), std::end(kFormats),
+                     [&](const EmbeddedFormat &f) { return startsSomeLine(text, f.fileKeyLine); });
+}
+
+bool isConfigFileRoot(const Node &root) { return fileFormatOf(root) != nullptr; }
+
+void analyzeConfigFile(Context &ctx, const SourceFile &file, const Node &root) {
+  const EmbeddedFormat *format = fileFormatOf(root);
+  if (!format)
+    return;
+  size_t first = ctx.out.accesses.size();
+  format->analyze(ctx, root, std::string(format->name) + " " + file.path);
+  // A ConfigMap made from this file (a generator, a chart's .Files.Get) has reported these
+  // entries already, under the workload that mounts it: that one stays.
+  auto reportedBefore = [&](const ModelAccess &access) {
+    return std::any_of(ctx.out.accesses.begin(), ctx.out.accesses.begin() + first, [&](const ModelAccess &earlier) {
+      return earlier.range.begin.offset == access.range.begin.offset && earlier.range.begin.file == access.range.begin.file;
+    });
+  };
+  auto kept = std::remove_if(ctx.out.accesses.begin() + first, ctx.out.accesses.end(), reportedBefore);
+  ctx.out.accesses.erase(kept, ctx.out.accesses.end());
+}
 
 void analyzeEmbedded(Context &ctx, const Object &owner, const std::string &key, const Node &scalar) {
   const std::string &text = scalar.value;

@@ -32,7 +32,7 @@ bool isManifest(const SourceFile &file) {
   std::string_view text = file.text;
   if (text.starts_with("\xEF\xBB\xBF")) // a byte-order mark (editor buffers keep theirs)
     text.remove_prefix(3);
-  return looksLikeManifest(text);
+  return looksLikeManifest(text) || hasConfigFileMarker(text);
 }
 
 namespace {
@@ -64,6 +64,10 @@ void analyzeLoaded(std::unique_ptr<Manifests> manifests, Facts &out) {
       if (row.kind == object.kind && row.group == object.group)
         row.handler(ctx, object);
   }
+
+  // Last, so that a ConfigMap holding the same entries keeps them.
+  for (const ConfigFileDocument &config : manifests->configFiles)
+    analyzeConfigFile(ctx, *config.file, *config.root);
 }
 } // namespace
 

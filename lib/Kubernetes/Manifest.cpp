@@ -303,12 +303,25 @@ std::unique_ptr<Manifests> loadManifests(const std::vector<const SourceFile *> &
           "it in ('helm template ... | cloudpact check -')"));
       continue;
     }
-    diagnostics.insert(diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
+    // A file let in only by a config file's key line is somebody else's YAML unless a document
+    // of it is that config file: then, and for manifests, its errors and warnings count.
+    std::string_view text = file.text;
+    if (text.starts_with("\xEF\xBB\xBF")) // a byte-order mark
+      text.remove_prefix(3);
+    bool counts = looksLikeManifest(text);
+    std::vector<Diagnostic> found = parsed.diagnostics;
     std::set<uint32_t> reported;
     for (const syntax::Document &doc : parsed.documents) {
-      duplicateKeys(doc.root, reported, diagnostics);
+      duplicateKeys(doc.root, reported, found);
+      size_t before = result->objects.size();
       addObject(&file, doc.root, true, result->objects);
+      if (result->objects.size() == before && isConfigFileRoot(doc.root)) {
+        result->configFiles.push_back(ConfigFileDocument{&file, &doc.root});
+        counts = true;
+      }
     }
+    if (counts)
+      diagnostics.insert(diagnostics.end(), found.begin(), found.end());
   }
   return result;
 }

@@ -33,10 +33,17 @@ struct Object {
   std::string subject() const { return kind + " " + ns + "/" + name; }
 };
 
+/// A document that is a known config file kept as a file of its own (not a Kubernetes object).
+struct ConfigFileDocument {
+  const SourceFile *file = nullptr;
+  const Node *root = nullptr;
+};
+
 /// Everything loaded for one scan. Nodes stay where they are until this is destroyed.
 struct Manifests {
   std::vector<std::shared_ptr<const syntax::ParseResult>> parsed; // one per input file, in input order
   std::vector<Object> objects;             // in file, document and item order
+  std::vector<ConfigFileDocument> configFiles; // in file and document order
   std::deque<Node> synthetic;              // nodes the frontend makes (decoded Secret data)
 };
 
@@ -51,6 +58,12 @@ void collectObjects(const Node &root, std::vector<Object> &out);
 /// Cheap textual test: a line that starts (after indentation, `- ` or a quote) with the key
 /// `apiVersion`, and one with `kind`.
 bool looksLikeManifest(std::string_view text);
+
+/// Cheap textual test for a config file kept as a file of its own (Embedded.cpp's formats): a line
+/// that starts with its top-level key, as `model_list:` of a LiteLLM proxy config.
+bool hasConfigFileMarker(std::string_view text);
+/// True if a document root is such a config file and not a Kubernetes object.
+bool isConfigFileRoot(const Node &root);
 
 /// Offset of a Helm template action (`{{`) outside any scalar and comment of a parsed file, or
 /// of the first one when the file does not parse; nullopt when there is none.
