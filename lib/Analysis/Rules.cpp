@@ -7,7 +7,7 @@ namespace cloudpact {
 const std::vector<const RuleMeta *> &allRules() {
   static const std::vector<const RuleMeta *> rules = {
       &kExclusivityCallRule, &kExclusivityHostingRule, &kUnresolvedRouteRule, &kParseErrorRule, &kPolicyErrorRule,
-      &kInputNotAnalysedRule};
+      &kInputNotAnalysedRule, &kPolicyRelaxedRule};
   return rules;
 }
 

@@ -22,6 +22,7 @@ extern const RuleMeta kUnresolvedRouteRule;
 extern const RuleMeta kParseErrorRule;
 extern const RuleMeta kPolicyErrorRule;
 extern const RuleMeta kInputNotAnalysedRule;
+extern const RuleMeta kPolicyRelaxedRule;
 
 /// Every rule, in documentation order.
 const std::vector<const RuleMeta *> &allRules();

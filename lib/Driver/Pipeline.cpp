@@ -42,10 +42,16 @@ Policy resolvePolicy(const ScanOptions &options, std::vector<Diagnostic> &diagno
   std::string start = options.paths.empty() ? "." : options.paths.front();
   if (options.stdinFile && options.paths.empty())
     start = ".";
+  if (options.noTreePolicy)
+    return defaultPolicy();
   std::string file = findPolicyFile(start);
   if (file.empty())
     return defaultPolicy();
-  return loadTreePolicy(file, options.paths.empty() ? std::vector<std::string>{"."} : options.paths, diagnostics, text);
+  Policy tree = loadTreePolicy(file, options.paths.empty() ? std::vector<std::string>{"."} : options.paths, diagnostics, text);
+  // The repository's own policy may loosen the built-in contract: it applies, but not silently.
+  for (Diagnostic &relaxed : policyRelaxations(defaultPolicy(), tree, "the built-in policy"))
+    diagnostics.push_back(std::move(relaxed));
+  return tree;
 }
 
 const FunctionTable &languageFunctions() {

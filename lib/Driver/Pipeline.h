@@ -37,6 +37,7 @@ struct ScanCaches {
 struct ScanOptions {
   std::vector<std::string> paths;       // files and directories (default ".")
   std::string policyFile;               // --policy; "" = .cloudpact.yaml found upwards, else built-in
+  bool noTreePolicy = false;            // --no-tree-policy: never read a policy found in the tree
   std::string buildDir;                 // -p
   std::vector<std::string> varFiles;    // --var-file
   struct Var {

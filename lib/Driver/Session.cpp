@@ -241,6 +241,9 @@ void Session::loadPolicy() {
   } else {
     policy_ = loadTreePolicy(policyPath_, {options_.root}, policyDiagnostics_, &policyText_);
   }
+  if (options_.policyFile.empty() && !policyPath_.empty())
+    for (Diagnostic &relaxed : policyRelaxations(defaultPolicy(), policy_, "the built-in policy"))
+      policyDiagnostics_.push_back(std::move(relaxed));
   // The C++ tables' rows decide what the units yield.
   if (policy_.cxxExtensions != extensions)
     cxx_->valid = false;

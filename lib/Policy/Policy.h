@@ -113,6 +113,11 @@ Policy defaultPolicy();
 Policy loadPolicy(const std::string &path, std::vector<Diagnostic> &diagnostics);
 /// Same, from text (for tests and the LSP).
 Policy loadPolicyText(const std::string &text, const std::string &path, std::vector<Diagnostic> &diagnostics);
+/// Where a policy found in the scanned tree allows what `trusted` (named `trustedName` in the
+/// messages: "the built-in policy", "--policy p.yaml") does not: a contract with more clouds or
+/// regions, a lower severity, more exclusions or fewer models covered. One policy-relaxed warning
+/// at each such contract.
+std::vector<Diagnostic> policyRelaxations(const Policy &trusted, const Policy &tree, const std::string &trustedName);
 /// `.cloudpact.yaml` (or `.cloudpact.yml`) in `start` or its nearest ancestor, or "".
 std::string findPolicyFile(const std::string &start);
 

@@ -54,6 +54,8 @@ commands:
 
 options:
   --policy FILE          policy file (default: .cloudpact.yaml found upwards, else built-in)
+  --no-tree-policy       ignore .cloudpact.yaml in the scanned tree (CI that trusts only the
+                         built-in policy or --policy)
   --format FORMAT        check: text (default), json, sarif, github, gitlab
                          routes: table (default), json, csv, cyclonedx
   --output FILE          write the report to FILE instead of stdout
@@ -257,6 +259,8 @@ bool parseArgs(int argc, char **argv, CliOptions &options, int &exitCode) {
       options.changedFiles = true;
     } else if (arg == "--lit-test") {
       options.litTest = true;
+    } else if (arg == "--no-tree-policy") {
+      options.scan.noTreePolicy = true;
     } else if (arg == "--quiet" || arg == "-q") {
       options.quiet = true;
     } else if (arg == "-") {
