@@ -173,19 +173,32 @@ constexpr ServingEngineRow kServingEngines[] = {
 } // namespace
 std::span<const ServingEngineRow> servingEngines() { return kServingEngines; }
 
-// Client configuration read from the environment (catalog §5), sorted by variable.
+// Client configuration read from the environment (catalog §5), sorted by variable. The SDKs'
+// own variables: cohere-python (CO_API_URL), groq-python (GROQ_BASE_URL), together-python
+// (TOGETHER_BASE_URL), huggingface_hub (HF_INFERENCE_ENDPOINT), ollama-python (OLLAMA_HOST); and
+// Open WebUI's (docs.openwebui.com/getting-started/env-configuration: OLLAMA_BASE_URL,
+// OLLAMA_API_BASE_URL, OPENAI_API_BASE_URL).
 constexpr ClientEnvRow kClientEnvVars[] = {
     {"ANTHROPIC_BASE_URL", "Anthropic SDK", ""},
     {"AWS_BEDROCK_BASE_URL", "OpenAI SDK BedrockOpenAI", "aws"},
     {"AWS_ENDPOINT_URL_BEDROCK_RUNTIME", "AWS SDK Bedrock Runtime", "aws"},
     {"AZURE_OPENAI_ENDPOINT", "OpenAI SDK AzureOpenAI", ""},
+    {"CO_API_URL", "Cohere SDK", ""},
     {"GOOGLE_CLOUD_CPP_PREDICTION_SERVICE_ENDPOINT", "google-cloud-cpp Vertex AI", "gcp"},
+    {"GROQ_BASE_URL", "Groq SDK", ""},
+    {"HF_INFERENCE_ENDPOINT", "Hugging Face Hub client", ""},
+    {"OLLAMA_API_BASE_URL", "Ollama client (Open WebUI)", ""},
+    {"OLLAMA_BASE_URL", "Ollama client", ""},
+    {"OLLAMA_HOST", "Ollama client", ""},
     {"OPENAI_API_BASE", "OpenAI-compatible client", ""},
+    {"OPENAI_API_BASE_URL", "OpenAI-compatible client (Open WebUI)", ""},
     {"OPENAI_BASE_URL", "OpenAI SDK", ""},
+    {"TOGETHER_BASE_URL", "Together SDK", ""},
 };
 constexpr std::string_view kClientModelVars[] = {
     "ANTHROPIC_MODEL", "AZURE_OPENAI_DEPLOYMENT", "AZURE_OPENAI_DEPLOYMENT_NAME", "BEDROCK_MODEL_ID", "CHAT_MODEL",
-    "LLM_MODEL", "MODEL_NAME", "OPENAI_MODEL", "OPENAI_MODEL_NAME",
+    "DEEPSEEK_MODEL", "DEFAULT_MODEL", "GEMINI_MODEL", "GROQ_MODEL", "LLM_MODEL", "MISTRAL_MODEL", "MODEL_NAME",
+    "OLLAMA_MODEL", "OPENAI_MODEL", "OPENAI_MODEL_NAME",
 };
 
 std::span<const ClientEnvRow> clientEnvVars() { return kClientEnvVars; }
