@@ -5,6 +5,9 @@
 // offending key or value. Names no rule can produce (a misspelt cloud or provider) are warnings.
 #include "Policy/LoaderKeys.h"
 #include "Policy/Policy.h"
+
+#include "Core/InputFile.h"
+#include "Core/SourceFile.h"
 #include "Syntax/Document.h"
 
 #include <re2/re2.h>
@@ -600,15 +603,16 @@ Policy loadPolicyText(const std::string &text, const std::string &path, std::vec
 }
 
 Policy loadPolicy(const std::string &path, std::vector<Diagnostic> &diagnostics) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  // Opened without blocking and checked after the open: a FIFO or device swapped in for the
+  // file after the command line was checked is refused, never waited on.
+  std::string text, error;
+  if (!readInputFile(path, kMaxInputBytes, text, error)) {
+    std::string reason = error.rfind(path + ": ", 0) == 0 ? error.substr(path.size() + 2) : error;
     diagnostics.push_back(makeDiagnostic(Level::Error, "policy-error", SourceRange{SourceLoc{path, 0, 0, 0}, {}},
-                                         std::string("cannot read policy file: ") + std::strerror(errno)));
+                                         "cannot read policy file: " + reason));
     return defaultPolicy();
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return loadPolicyText(text.str(), path, diagnostics);
+  return loadPolicyText(text, path, diagnostics);
 }
 
 std::string findPolicyFile(const std::string &start) {

@@ -15,6 +15,7 @@
 #include <set>
 #include <sstream>
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -468,6 +469,24 @@ TEST(PolicyLoader, CxxExtensionErrorsAreLocated) {
             ".cloudpact.yaml:2:3: error: unknown key 'terraform' in extensions (expected cxx) [policy-error]");
   EXPECT_EQ(only("extensions:\n  cxx:\n    sinks: {method: Chat}\n"),
             ".cloudpact.yaml:3:12: error: 'sinks' must be a list of rows [policy-error]");
+}
+
+} // namespace
+
+namespace {
+
+// The loader itself refuses what is not a regular file, so a FIFO put in place after the command
+// line was checked never blocks it.
+TEST(PolicyLoaderFiles, AFifoIsAPolicyErrorAtOnce) {
+  cloudpact::unittest::TestDirectory dir("cloudpact-policy-fifo");
+  std::string fifo = (dir.path() / "policy.yaml").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::vector<cloudpact::Diagnostic> diagnostics;
+  cloudpact::Policy policy = cloudpact::loadPolicy(fifo, diagnostics);
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].rule, "policy-error");
+  EXPECT_NE(diagnostics[0].message.find("not a regular file"), std::string::npos) << diagnostics[0].message;
+  EXPECT_EQ(policy.contracts.size(), cloudpact::defaultPolicy().contracts.size());
 }
 
 } // namespace
