@@ -84,7 +84,7 @@ void analyzeConfigData(Context &ctx, const Object &object) {
   for (const auto &[key, value] : entriesOf(child(object.root, secret ? "stringData" : "data"))) {
     if (!key.isScalar() || !(value.isScalar() || value.isNull()))
       continue;
-    assignKey(ctx, object, key, value, makeLiteral(value.value, value.range));
+    assignKey(ctx, object, key, value, literalOf(value));
     if (value.isScalar())
       analyzeEmbedded(ctx, object, key.value, value);
   }

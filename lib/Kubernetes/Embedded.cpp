@@ -2,6 +2,7 @@
 // manifest, and the same formats kept as files of their own (a `litellm-config.yaml` mounted into
 // the proxy). Each format is a row: a cheap marker, detectors over the parsed root, a handler.
 #include "Kubernetes/Context.h"
+#include "Kubernetes/Expansion.h"
 #include "Kubernetes/Tables.h"
 
 #include <algorithm>
@@ -70,8 +71,7 @@ void analyzeLiteLlm(Context &ctx, const Node &root, const std::string &subject) 
     if (text.starts_with(kLiteLlmEnvPrefix)) {
       access.model = liteLlmValue(*model);
     } else if (row) {
-      access.model = makeLiteral(std::string(text.substr(row->prefix.size())),
-                                 subRange(*model, row->prefix.size(), text.size()));
+      access.model = placeholderValue(*model, row->prefix.size(), text.size());
     } else {
       access.model = literalOf(*model);
     }

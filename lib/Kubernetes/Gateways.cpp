@@ -1,6 +1,7 @@
 // Gateways and model serving: Envoy AI Gateway, kgateway/agentgateway AI backends, KServe,
 // ExternalName Services and Istio ServiceEntries.
 #include "Kubernetes/Context.h"
+#include "Kubernetes/Expansion.h"
 #include "Kubernetes/Tables.h"
 
 #include <algorithm>
@@ -234,7 +235,7 @@ void analyzeInferenceService(Context &ctx, const Object &service) {
       access.range = uri->range;
       for (std::string_view scheme : modelIdSchemes())
         if (uri->value.starts_with(scheme))
-          access.model = makeLiteral(uri->value.substr(scheme.size()), subRange(*uri, scheme.size(), uri->value.size()));
+          access.model = placeholderValue(*uri, scheme.size(), uri->value.size());
     } else {
       SourceRange where;
       std::vector<Token> tokens = tokensOf(component->get("args"));

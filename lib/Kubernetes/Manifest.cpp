@@ -1,5 +1,7 @@
 #include "Kubernetes/Manifest.h"
 
+#include "Kubernetes/Expansion.h"
+
 #include <algorithm>
 #include <atomic>
 #include <set>
@@ -71,7 +73,7 @@ const std::vector<std::pair<Node, Node>> &entriesOf(const Node *node) {
 }
 
 ValuePtr literalOf(const Node &scalar, std::string phrase) {
-  ValuePtr value = makeLiteral(scalar.value, scalar.range);
+  ValuePtr value = placeholderValue(scalar, 0, scalar.value.size());
   return phrase.empty() ? value : withPhrase(value, std::move(phrase));
 }
 

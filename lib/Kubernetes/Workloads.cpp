@@ -210,18 +210,25 @@ std::vector<Token> tokensOf(const Node *list) {
 }
 
 ValuePtr tokenValue(const Token &token, const ContainerView &env) {
-  ValuePtr value = expandScalar(*token.scalar, token.begin, token.end,
-                                [&](const std::string &name) { return env.lookup(name); });
-  if (value->kind != ValueKind::Literal)
-    return value;
-  std::string_view variable = shellVariable(value->text);
-  if (variable.empty())
-    return value;
+  // A word that is only `$VAR` or `${VAR}` is the shell's read of VAR (a `sh -c` script), not a
+  // deploy-time placeholder.
+  SourceRange where = subRange(*token.scalar, token.begin, token.end);
+  std::string_view variable = shellVariable(token.text());
+  if (variable.empty()) {
+    ValuePtr value = expandScalar(*token.scalar, token.begin, token.end,
+                                  [&](const std::string &name) { return env.lookup(name); });
+    if (value->kind != ValueKind::Literal)
+      return value;
+    variable = shellVariable(value->text); // `$$VAR` is the shell's `$VAR` once Kubernetes is done
+    if (variable.empty())
+      return value;
+    where = value->range;
+  }
   std::string name(variable);
   ValuePtr read = env.lookup(name);
   if (!read)
-    return makeUnknown("shell variable $" + name + " is not set in the container", value->range);
-  return step(read, value->range, "expands $" + name);
+    return makeUnknown("shell variable $" + name + " is not set in the container", where);
+  return step(read, where, "expands $" + name);
 }
 
 ValuePtr flagValue(const std::vector<Token> &tokens, std::span<const std::string_view> flags,

@@ -8,10 +8,15 @@ using namespace cloudpact::kubernetes;
 
 namespace {
 
-std::string render(std::string_view input) {
+std::string render(std::string_view input, ExpansionSyntax syntax = ExpansionSyntax::Kubernetes) {
   std::string out;
-  for (const ExpansionPiece &piece : splitExpansion(input))
-    out += piece.variable ? "<" + piece.text + ">" : "[" + piece.text + "]";
+  for (const ExpansionPiece &piece : splitExpansion(input, syntax)) {
+    switch (piece.kind) {
+    case PieceKind::Text: out += "[" + piece.text + "]"; break;
+    case PieceKind::Reference: out += "<" + piece.text + ">"; break;
+    case PieceKind::Placeholder: out += "{" + piece.text + (piece.fallback ? "|" + *piece.fallback : "") + "}"; break;
+    }
+  }
   return out;
 }
 
@@ -49,12 +54,51 @@ TEST(Expansion, PiecesRememberTheirBytes) {
   EXPECT_EQ(pieces[2].begin, 9u);
 }
 
-TEST(Expansion, LiteralWhenNothingIsDefined) {
-  syntax::Node node = scalar("https://$(HOST)/$$(X)");
+TEST(Expansion, ReadsDeployTimePlaceholders) {
+  EXPECT_EQ(render("${BASE}/v1"), "{BASE}[/v1]");
+  EXPECT_EQ(render("${REGION:-us-east-1}"), "{REGION|us-east-1}");
+  EXPECT_EQ(render("${A:=x}${B-y}${C=}"), "{A|x}{B|y}{C|}");
+  EXPECT_EQ(render("$${BASE}"), "[${BASE}]");          // Kubernetes' `$$` first: no placeholder
+  EXPECT_EQ(render("${{ secrets.KEY }}"), "[${{ secrets.KEY }}]"); // not a variable name
+  EXPECT_EQ(render("${A"), "[${A]");
+  EXPECT_EQ(render("${A?err}"), "[${A?err}]");        // an operator envsubst does not default with
+  // Outside env, command and args only placeholders count.
+  EXPECT_EQ(render("$(HOST)/${P}", ExpansionSyntax::Placeholders), "[$(HOST)/]{P}");
+  EXPECT_EQ(render("$${P}", ExpansionSyntax::Placeholders), "[$${P}]");
+}
+
+TEST(Expansion, LiteralWhenThereIsNothingToExpand) {
+  syntax::Node node = scalar("https://$$(X)/$x");
   ValuePtr value = expandScalar(node, 0, node.value.size(), [](const std::string &) { return nullptr; });
   ASSERT_EQ(value->kind, ValueKind::Literal);
-  EXPECT_EQ(value->text, "https://$(HOST)/$(X)");
+  EXPECT_EQ(value->text, "https://$(X)/$x");
   EXPECT_EQ(value->range.begin.column, 10u);
+}
+
+TEST(Expansion, UndefinedReferencesAreHoles) {
+  syntax::Node node = scalar("$(BASE)/v1/projects/p");
+  ValuePtr value = expandScalar(node, 0, node.value.size(), [](const std::string &) { return nullptr; });
+  ASSERT_EQ(value->kind, ValueKind::Concat);
+  ASSERT_EQ(value->parts.size(), 2u);
+  EXPECT_EQ(value->parts[0]->kind, ValueKind::Unknown);
+  EXPECT_EQ(value->parts[0]->text, "$(BASE) is not set in the container");
+  EXPECT_EQ(value->parts[0]->range.begin.column, 10u);
+  EXPECT_EQ(value->parts[1]->text, "/v1/projects/p");
+  EXPECT_EQ(value->parts[1]->range.begin.column, 17u);
+}
+
+TEST(Expansion, PlaceholdersAreHolesWithTheirDefault) {
+  syntax::Node node = scalar("https://${HOST:-api.openai.com}/v1");
+  ValuePtr value = placeholderValue(node, 0, node.value.size());
+  ASSERT_EQ(value->kind, ValueKind::Concat);
+  ASSERT_EQ(value->parts.size(), 3u);
+  const Value &choice = *value->parts[1];
+  ASSERT_EQ(choice.kind, ValueKind::Choice);
+  ASSERT_EQ(choice.parts.size(), 2u);
+  EXPECT_EQ(choice.parts[0]->text, "${HOST:-api.openai.com} is substituted at deploy time");
+  EXPECT_EQ(choice.parts[1]->text, "api.openai.com");
+  EXPECT_EQ(choice.parts[1]->range.begin.column, 26u); // 10 + strlen("https://${HOST:-")
+  EXPECT_EQ(describe(*placeholderValue(scalar("${M}"), 0, 4)), "concat(unknown(${M} is substituted at deploy time))");
 }
 
 TEST(Expansion, DefinedVariablesBecomeLocatedSteps) {
