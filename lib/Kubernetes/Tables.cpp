@@ -175,9 +175,9 @@ std::span<const ServingEngineRow> servingEngines() { return kServingEngines; }
 
 // Client configuration read from the environment (catalog §5), sorted by variable. The SDKs'
 // own variables: cohere-python (CO_API_URL), groq-python (GROQ_BASE_URL), together-python
-// (TOGETHER_BASE_URL), huggingface_hub (HF_INFERENCE_ENDPOINT), ollama-python (OLLAMA_HOST); and
-// Open WebUI's (docs.openwebui.com/getting-started/env-configuration: OLLAMA_BASE_URL,
-// OLLAMA_API_BASE_URL, OPENAI_API_BASE_URL).
+// (TOGETHER_BASE_URL), huggingface_hub (HF_INFERENCE_ENDPOINT); and Open WebUI's
+// (docs.openwebui.com/getting-started/env-configuration: OLLAMA_BASE_URL, OLLAMA_API_BASE_URL,
+// OPENAI_API_BASE_URL). Not OLLAMA_HOST: on the Ollama server itself it is the listen address.
 constexpr ClientEnvRow kClientEnvVars[] = {
     {"ANTHROPIC_BASE_URL", "Anthropic SDK", ""},
     {"AWS_BEDROCK_BASE_URL", "OpenAI SDK BedrockOpenAI", "aws"},
@@ -189,7 +189,6 @@ constexpr ClientEnvRow kClientEnvVars[] = {
     {"HF_INFERENCE_ENDPOINT", "Hugging Face Hub client", ""},
     {"OLLAMA_API_BASE_URL", "Ollama client (Open WebUI)", ""},
     {"OLLAMA_BASE_URL", "Ollama client", ""},
-    {"OLLAMA_HOST", "Ollama client", ""},
     {"OPENAI_API_BASE", "OpenAI-compatible client", ""},
     {"OPENAI_API_BASE_URL", "OpenAI-compatible client (Open WebUI)", ""},
     {"OPENAI_BASE_URL", "OpenAI SDK", ""},
