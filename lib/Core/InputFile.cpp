@@ -69,30 +69,37 @@ bool readInputFile(const std::string &path, size_t maxBytes, std::string &text, 
     ::close(fd);
     return false;
   }
-  // The size may change while we read: read to the end, but never past the limit.
-  text.clear();
   text.reserve(static_cast<size_t>(info.st_size));
+  DescriptorRead outcome = readDescriptor(fd, maxBytes, text);
+  if (outcome == DescriptorRead::Failed)
+    error = path + ": " + std::strerror(errno);
+  else if (outcome == DescriptorRead::TooLarge)
+    error = path + ": more than the limit of " + formatByteSize(maxBytes);
+  ::close(fd);
+  return outcome == DescriptorRead::Complete;
+}
+
+DescriptorRead readDescriptor(int fd, size_t maxBytes, std::string &text) {
+  text.clear();
   char buffer[1 << 16];
   for (;;) {
     ssize_t got = ::read(fd, buffer, sizeof buffer);
     if (got < 0 && errno == EINTR)
       continue;
     if (got < 0) {
-      error = path + ": " + std::strerror(errno);
-      ::close(fd);
-      return false;
+      int saved = errno;
+      text.clear();
+      errno = saved;
+      return DescriptorRead::Failed;
     }
     if (got == 0)
-      break;
-    if (text.size() + static_cast<size_t>(got) > maxBytes) {
-      error = path + ": more than the limit of " + formatByteSize(maxBytes);
-      ::close(fd);
-      return false;
+      return DescriptorRead::Complete;
+    if (text.size() + static_cast<size_t>(got) > maxBytes) { // the size changed while being read
+      text.clear();
+      return DescriptorRead::TooLarge;
     }
     text.append(buffer, static_cast<size_t>(got));
   }
-  ::close(fd);
-  return true;
 }
 
 bool readInputStream(std::istream &in, size_t maxBytes, std::string &text) {

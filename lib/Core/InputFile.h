@@ -18,6 +18,13 @@ std::string inputFileProblem(const std::string &path, size_t maxBytes);
 /// refused too. False with `error` ("<path>: not a regular file (a FIFO)").
 bool readInputFile(const std::string &path, size_t maxBytes, std::string &text, std::string &error);
 
+/// How reading an open descriptor ended.
+enum class DescriptorRead { Complete, TooLarge, Failed }; // Failed: errno says why
+
+/// Reads `fd` from where it stands to its end into `text` (replacing it), never holding more
+/// than `maxBytes`: a file that grows past the limit while it is read is TooLarge, not cut.
+DescriptorRead readDescriptor(int fd, size_t maxBytes, std::string &text);
+
 /// Reads `in` to its end, but no more than `maxBytes`: false (text incomplete) if it holds more.
 bool readInputStream(std::istream &in, size_t maxBytes, std::string &text);
 

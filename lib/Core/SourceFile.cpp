@@ -1,5 +1,7 @@
 #include "Core/SourceFile.h"
 
+#include "Core/InputFile.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
@@ -56,13 +58,6 @@ std::string lexicalAbsolute(const std::string &path) {
   std::error_code ec;
   fs::path absolute = fs::absolute(path, ec);
   return ec ? path : absolute.lexically_normal().generic_string();
-}
-
-std::string sizeText(size_t bytes) {
-  constexpr size_t MiB = 1024 * 1024;
-  if (bytes >= MiB && bytes % MiB == 0)
-    return std::to_string(bytes / MiB) + " MiB";
-  return std::to_string(bytes) + " bytes";
 }
 
 ReadOutcome refuse(ReadRefusal refusal, std::string reason) { return ReadOutcome{refusal, std::move(reason)}; }
@@ -144,24 +139,15 @@ ReadOutcome ReadRoots::read(const std::string &path, std::string &text, size_t m
   if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode))
     return refuse(ReadRefusal::NotRegular, "is " + std::string(typeName(info.st_mode)) + ", not a regular file");
   if (static_cast<unsigned long long>(info.st_size) > maxBytes)
-    return refuse(ReadRefusal::TooLarge, "is larger than the " + sizeText(maxBytes) + " limit");
+    return refuse(ReadRefusal::TooLarge, "is larger than the " + formatByteSize(maxBytes) + " limit");
   text.reserve(static_cast<size_t>(info.st_size));
-  char buffer[1 << 16];
-  for (;;) {
-    ssize_t got = ::read(fd, buffer, sizeof buffer);
-    if (got < 0 && errno == EINTR)
-      continue;
-    if (got < 0) {
-      text.clear();
-      return refuse(ReadRefusal::Unreadable, std::string("cannot be read: ") + std::strerror(errno));
-    }
-    if (got == 0)
-      break;
-    if (text.size() + static_cast<size_t>(got) > maxBytes) { // grew while being read
-      text.clear();
-      return refuse(ReadRefusal::TooLarge, "is larger than the " + sizeText(maxBytes) + " limit");
-    }
-    text.append(buffer, static_cast<size_t>(got));
+  switch (readDescriptor(fd, maxBytes, text)) {
+  case DescriptorRead::Failed:
+    return refuse(ReadRefusal::Unreadable, std::string("cannot be read: ") + std::strerror(errno));
+  case DescriptorRead::TooLarge: // grew while being read
+    return refuse(ReadRefusal::TooLarge, "is larger than the " + formatByteSize(maxBytes) + " limit");
+  case DescriptorRead::Complete:
+    break;
   }
   stripByteOrderMark(text);
   return {};
