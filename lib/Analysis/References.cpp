@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -38,12 +39,16 @@ std::vector<std::shared_ptr<Route>> referenceRoutes(const Facts &facts, const Fi
       for (const TraceStep &step : trace)
         used.insert(positionOf(step.range.begin));
   }
+  // Accesses by file, so a candidate is compared with the accesses of its own file only.
+  std::map<std::string, std::vector<const SourceRange *>> accessesByFile;
+  for (const ModelAccess &access : facts.accesses)
+    if (access.range.end.valid())
+      accessesByFile[access.range.file()].push_back(&access.range);
   auto insideAccess = [&](const SourceRange &range) {
-    return std::any_of(facts.accesses.begin(), facts.accesses.end(), [&](const ModelAccess &access) {
-      const SourceRange &outer = access.range;
-      return outer.file() == range.file() && outer.begin.offset <= range.begin.offset &&
-             outer.end.valid() && range.begin.offset < outer.end.offset;
-    });
+    auto file = accessesByFile.find(range.file());
+    return file != accessesByFile.end() && std::any_of(file->second.begin(), file->second.end(), [&](const SourceRange *outer) {
+             return outer->begin.offset <= range.begin.offset && range.begin.offset < outer->end.offset;
+           });
   };
 
   std::vector<std::shared_ptr<Route>> out;
@@ -56,7 +61,7 @@ std::vector<std::shared_ptr<Route>> referenceRoutes(const Facts &facts, const Fi
     Position position = positionOf(where.begin);
     if (used.count(position) || used.count(positionOf(assign.range.begin)))
       continue; // on the trace of a route: already in the inventory
-    if (seen.count(position) || !files.find(where.file()) || insideAccess(where))
+    if (seen.count(position) || !files.find(where.file()))
       continue;
     const std::string &text = value->text;
     auto route = std::make_shared<Route>();
@@ -82,6 +87,8 @@ std::vector<std::shared_ptr<Route>> referenceRoutes(const Facts &facts, const Fi
       route->modelName = model.model;
       route->provider = model.provider;
     }
+    if (insideAccess(where))
+      continue; // written as part of an access: its route shows it
     seen.insert(position);
     route->kind = AccessKind::Reference;
     route->api = assign.phrase.empty() ? "value" : assign.phrase;
