@@ -370,8 +370,6 @@ AnalysisResult analyze(const Facts &facts, const Policy &policy, const FileSet &
                 route.cloud = normalizeCloud(c.shape->literal());
               else if (endpointClass.hostKnown || endpointClass.fromPath) {
                 route.cloud = endpointClass.cloud;
-                route.service = endpointClass.kind == DestinationKind::SelfHosted ? endpointClass.server
-                                                                                   : endpointClass.service;
                 if (endpointClass.fromPath)
                   route.unknownParts.push_back("host");
               }
@@ -386,8 +384,10 @@ AnalysisResult analyze(const Facts &facts, const Policy &policy, const FileSet &
                 holeReason = c.shape->holeReason();
               else
                 holeReason = "no endpoint or cloud is known for this access";
-              if (route.service.empty() && endpointClass.hostKnown && endpointClass.cloud == route.cloud)
-                route.service = endpointClass.service; // the cloud was named, and the endpoint agrees
+              // The service the endpoint names, when it is the route's destination (also a named cloud
+              // the endpoint agrees with): for a self-hosted one, the server its port suggests.
+              if ((endpointClass.hostKnown || endpointClass.fromPath) && endpointClass.cloud == route.cloud)
+                route.service = endpointClass.server.empty() ? endpointClass.service : endpointClass.server;
               if (!route.cloud.empty()) {
                 route.destinationKind = destinationKindName(destinationKind(policy, route.cloud));
                 if (route.destinationKind == "self-hosted")
