@@ -124,7 +124,8 @@ Classifier::Classifier(const Policy &policy) : destinations_(policy.destinations
         i += 7;
         lastWildcardEnd = i;
       } else if (size_t close = rule.host.find(']', i); rule.host[i] == '[' && close != std::string::npos &&
-                                                         rule.host.compare(i, 4, "[::1") != 0) {
+                                                         rule.host.find(':', i) > close) {
+        // A character class; a bracketed text with ':' is an IPv6 literal, matched as written.
         pattern += rule.host.substr(i, close - i + 1);
         i = close + 1;
         lastWildcardEnd = i;

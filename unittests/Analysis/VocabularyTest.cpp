@@ -82,7 +82,7 @@ std::string sampleHost(std::string glob) {
   replaceAll("{label}", "box");
   replaceAll("{octet}", "7");
   replaceAll("*", "x");
-  for (size_t open; (open = glob.find('[')) != std::string::npos && glob.compare(open, 4, "[::1") != 0;)
+  for (size_t open; (open = glob.find('[')) != std::string::npos && glob.find(':', open) > glob.find(']', open);)
     glob.replace(open, glob.find(']', open) - open + 1, std::string(1, glob[open + 1]));
   return glob;
 }
